@@ -1,0 +1,98 @@
+"""utilite_sociale — measure, steer and prove the social utility of ESS organisations.
+
+The public API is listed in ``__all__``; names are imported lazily (PEP 562) so that the
+command line starts fast. The legal reference lives in :mod:`utilite_sociale.reference`.
+
+Examples
+--------
+>>> import utilite_sociale as us
+>>> ref = us.load_indicator_set("ess-socle")
+>>> ref.id
+'ess-socle'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "Dimension": "utilite_sociale.framework.models",
+    "IndicatorSet": "utilite_sociale.framework.models",
+    "Indicator": "utilite_sociale.framework.models",
+    "Lens": "utilite_sociale.framework.models",
+    "IndicatorSetReport": "utilite_sociale.framework.io",
+    "validate_indicator_set": "utilite_sociale.framework.io",
+    "save_indicator_set": "utilite_sociale.framework.io",
+    "dump_indicator_set": "utilite_sociale.framework.io",
+    "indicator_set_json_schema": "utilite_sociale.framework.io",
+    "check_indicator_set": "utilite_sociale.framework.checks",
+    "load_indicator_set": "utilite_sociale.framework.registry",
+    "builtin_indicator_set_ids": "utilite_sociale.framework.registry",
+    "summarise_indicator_set": "utilite_sociale.framework.summary",
+    "Issue": "utilite_sociale.errors",
+    "UtiliteSocialeError": "utilite_sociale.errors",
+    "UsageError": "utilite_sociale.errors",
+    "InputFileError": "utilite_sociale.errors",
+    "InvalidDataError": "utilite_sociale.errors",
+    "IndicatorSetError": "utilite_sociale.errors",
+}
+
+__all__ = [
+    "Dimension",
+    "Indicator",
+    "IndicatorSet",
+    "IndicatorSetError",
+    "IndicatorSetReport",
+    "InputFileError",
+    "InvalidDataError",
+    "Issue",
+    "Lens",
+    "UsageError",
+    "UtiliteSocialeError",
+    "__version__",
+    "builtin_indicator_set_ids",
+    "check_indicator_set",
+    "dump_indicator_set",
+    "indicator_set_json_schema",
+    "load_indicator_set",
+    "save_indicator_set",
+    "summarise_indicator_set",
+    "validate_indicator_set",
+]
+
+if TYPE_CHECKING:
+    from .errors import (
+        IndicatorSetError,
+        InputFileError,
+        InvalidDataError,
+        Issue,
+        UsageError,
+        UtiliteSocialeError,
+    )
+    from .framework.checks import check_indicator_set
+    from .framework.io import (
+        IndicatorSetReport,
+        dump_indicator_set,
+        indicator_set_json_schema,
+        save_indicator_set,
+        validate_indicator_set,
+    )
+    from .framework.models import Dimension, Indicator, IndicatorSet, Lens
+    from .framework.registry import builtin_indicator_set_ids, load_indicator_set
+    from .framework.summary import summarise_indicator_set
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'utilite_sociale' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,195 @@
+"""Command line ``utilite-sociale``: parse, call the library, render, exit.
+
+Exit codes: 0 done; 1 some input is invalid; 2 usage error (bad option, missing file);
+3 unexpected internal error (traceback only with ``--debug``). Heavy modules (pydantic,
+PyYAML, the library itself) are imported inside the commands, so ``--help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._cli_fr import FrenchCommand, FrenchGroup, translate_usage_error
+
+__all__ = ["app", "main"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="utilite-sociale",
+    cls=FrenchGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=(
+        "Mesurer, piloter et prouver l'utilité sociale des organisations de l'ESS : "
+        "référentiels d'indicateurs, classeurs d'auto-évaluation, scores, rapports et "
+        "dossier d'agrément ESUS."
+    ),
+    epilog="Documentation : docs/ dans le projet. Code de sortie : 0 réussi, 1 données "
+    "invalides, 2 erreur d'utilisation, 3 erreur interne.",
+)
+
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Afficher le détail technique (trace) en cas d'erreur.")
+]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"utilite-sociale {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Afficher la version et quitter.",
+            is_eager=True,
+            callback=_print_version,
+        ),
+    ] = False,
+) -> None:
+    """Mesurer, piloter et prouver l'utilité sociale des organisations de l'ESS."""
+
+
+class _ExitError(Exception):
+    """Raised by a command to end with a given exit code after printing."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@app.command(
+    "referentiels",
+    cls=FrenchCommand,
+    help=(
+        "Lister les référentiels fournis, ou valider et résumer des fichiers de référentiel.\n\n"
+        "Sans argument : la liste des référentiels fournis avec la bibliothèque. Avec des "
+        "chemins (.yaml) ou des identifiants : valide chacun et affiche son résumé, ou toutes "
+        "ses erreurs (code de sortie 1).\n\n"
+        "Exemples :\n\n"
+        "  utilite-sociale referentiels\n\n"
+        "  utilite-sociale referentiels mon-referentiel.yaml\n\n"
+        "  utilite-sociale referentiels ess-socle --exporter mon-referentiel.yaml"
+    ),
+)
+def referentiels(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="CHEMIN|ID",
+            help="Fichiers de référentiel (.yaml) ou identifiants de référentiels fournis.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Écrire le résultat en JSON sur la sortie standard.")
+    ] = False,
+    exporter: Annotated[
+        Path | None,
+        typer.Option(
+            "--exporter",
+            metavar="FICHIER",
+            help="Exporter le référentiel désigné vers ce fichier (.yaml) pour l'adapter.",
+            show_default=False,
+        ),
+    ] = None,
+    schema: Annotated[
+        bool,
+        typer.Option("--schema", help="Écrire le schéma JSON du format de référentiel."),
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.referentiels import run_referentiels
+
+    code = run_referentiels(list(sources or []), as_json=as_json, exporter=exporter, schema=schema)
+    if code:
+        raise _ExitError(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code.
+
+    Parameters
+    ----------
+    argv
+        Arguments without the program name; ``sys.argv[1:]`` when ``None``.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="utilite-sociale", standalone_mode=False)
+    except _ExitError as exc:
+        return exc.code
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except typer.Abort:
+        _error("Interrompu.")
+        return 130
+    except KeyboardInterrupt:
+        _error("Interrompu.")
+        return 130
+    except Exception as exc:
+        return _handle_exception(exc, args, debug=debug)
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def _handle_exception(exc: Exception, args: list[str], *, debug: bool) -> int:
+    """Print a French message for ``exc`` and return the exit code (DESIGN §6)."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    if isinstance(exc, NoArgsIsHelpError):
+        print(exc.ctx.get_help() if exc.ctx else exc.format_message())
+        return EXIT_OK
+    if isinstance(exc, UsageError):
+        names = {command.name for command in app.registered_commands}
+        command = next((arg for arg in args if arg in names), "")
+        _error(translate_usage_error(exc.format_message()))
+        hint = f"utilite-sociale {command} --help" if command else "utilite-sociale --help"
+        print(f"Aide : {hint}", file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(exc, ClickException):
+        _error(translate_usage_error(exc.format_message()))
+        return EXIT_USAGE
+    from .errors import InputFileError, InvalidDataError
+    from .errors import UsageError as LibraryUsageError
+
+    if isinstance(exc, LibraryUsageError | InputFileError):
+        _error(str(exc))
+        return EXIT_USAGE
+    if isinstance(exc, InvalidDataError):
+        from ._render import print_issues
+
+        _error(exc.summary)
+        print_issues(exc.issues)
+        return EXIT_INVALID
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    else:
+        _error(
+            f"erreur interne inattendue ({type(exc).__name__}). Relancez avec --debug pour "
+            "le détail, et signalez-la avec cette trace."
+        )
+    return EXIT_INTERNAL
+
+
+def _error(message: str) -> None:
+    print(f"Erreur : {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
