@@ -132,3 +132,15 @@ def test_yaml_round_trip_is_lossless(tmp_path: Path) -> None:
     assert again == ref
     assert again.content_hash() == ref.content_hash()
     assert dump_indicator_set(again) == dump_indicator_set(ref)
+
+
+def test_legal_version_follows_the_reference_date() -> None:
+    import datetime as dt
+
+    ref = us.load_indicator_set("ess-socle")
+    assert ref.legal_version == "auto"
+    assert ref.legal_version_on(dt.date(2018, 12, 31)) == "2014"
+    assert ref.legal_version_on(dt.date(2019, 5, 23)) == "2014"
+    assert ref.legal_version_on(dt.date(2019, 5, 24)) == "2019"
+    fixed = ref.model_copy(update={"legal_version": "2014"})
+    assert fixed.legal_version_on(dt.date(2025, 1, 1)) == "2014"

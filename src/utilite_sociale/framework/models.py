@@ -398,6 +398,26 @@ class IndicatorSet(_Model):
         }
         return [group for group in self.lens_groups(lens_id) if group in used]
 
+    def legal_version_on(self, on: dt.date) -> str:
+        """Version of ESS law art. 2 to read the scores with (``"2014"`` or ``"2019"``).
+
+        Parameters
+        ----------
+        on
+            The assessment's reference date (end of the period).
+
+        Returns
+        -------
+        str
+            The référentiel's ``legal_version`` when it is fixed; with ``"auto"``, the
+            version in force on ``on``.
+        """
+        if self.legal_version != "auto":
+            return self.legal_version
+        from ..reference import article2_in_force
+
+        return article2_in_force(on).id
+
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON form: equal for equal content, whatever the file."""
         payload = json.dumps(
