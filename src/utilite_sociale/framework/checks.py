@@ -103,6 +103,7 @@ class _Checker:
         }
         self.builtin_lens_ids = set(self.lenses)
         self.depth_of: dict[str, int] = {}
+        self.cyclic: set[str] = set()
 
     # -- reporting ---------------------------------------------------------------------
 
@@ -268,6 +269,7 @@ class _Checker:
             current: str | None = dim.id
             while current is not None and current in self.dims:
                 if current in chain:
+                    self.cyclic.update(chain[chain.index(current) :])
                     if current == dim.id:
                         self.add(
                             ("dimensions", index, "parent"),
@@ -381,6 +383,8 @@ class _Checker:
                     found=ind.dimension,
                 )
             return
+        if ind.dimension in self.cyclic:
+            return  # already reported as a loop of dimensions
         children = [dim.id for _, dim in self.view.dimensions if dim.parent == ind.dimension]
         if children and ind.is_scored:
             self.add(
@@ -594,6 +598,17 @@ class _Checker:
                 "direction-incompatible",
                 "Le sens « cible » demande la normalisation « cible » (distance à la cible).",
                 fix="Mettez normalisation: {method: cible, target: …, tolerance: …}.",
+                owner=ind.id,
+                field_name="direction",
+            )
+        if ind.direction == "decroissant" and method == "cible":
+            self.add(
+                (*base, "direction"),
+                "direction-incompatible",
+                "Avec la normalisation « cible », le sens découle de low et target : "
+                "« decroissant » l'inverserait une seconde fois.",
+                fix="Mettez direction: croissant et placez low du côté des mauvaises valeurs "
+                "(ex. low: 100, target: 20 pour une valeur à faire baisser).",
                 owner=ind.id,
                 field_name="direction",
             )
