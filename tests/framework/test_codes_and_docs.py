@@ -35,3 +35,11 @@ def test_json_schema_file_is_current() -> None:
     on_disk = json.loads((DOCS / "referentiel.schema.json").read_text(encoding="utf-8"))
     assert on_disk == indicator_set_json_schema()
     assert on_disk["properties"]["subject"]["enum"] == ["adherent", "federation"]
+
+
+def test_legal_reference_page_is_current() -> None:
+    from utilite_sociale._legal_doc import reference_markdown
+
+    page = (DOCS / "reference-juridique.md").read_text(encoding="utf-8")
+    assert page == reference_markdown()
+    assert "21\u202f272,80\u00a0€" in page  # the 2024 annual reference of legal.md
