@@ -29,5 +29,5 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert block is not None
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}
-    exec(compile(block.group(1), "README.md", "exec"), namespace)  # noqa: S102
+    exec(compile(block.group(1), "README.md", "exec"), namespace)
     assert (tmp_path / "mon-referentiel.yaml").exists()
