@@ -281,3 +281,19 @@ def test_each_mistake_yields_its_code(
     data = copy.deepcopy(base())
     mutate(data)
     assert codes(data) == sorted(expected), label
+
+
+def test_from_data_raises_in_french_with_every_issue() -> None:
+    from utilite_sociale import IndicatorSet, IndicatorSetError
+
+    data = base()
+    ind(data, "N1")["weight"] = -1
+    ind(data, "C1")["dimension"] = "z"
+    with pytest.raises(IndicatorSetError) as caught:
+        IndicatorSet.from_data(data, file="notebook")
+    assert sorted(issue.code for issue in caught.value.errors) == [
+        "dimension-inconnue",
+        "poids-negatif",
+    ]
+    assert "validation error" not in str(caught.value)
+    assert IndicatorSet.from_data(base()).id == "mini"

@@ -302,6 +302,26 @@ class IndicatorSet(_Model):
     lenses: list[Lens] = Field(default_factory=list)
     indicators: list[Indicator] = Field(min_length=1)
 
+    @classmethod
+    def from_data(cls, data: Any, *, file: str | None = None) -> IndicatorSet:
+        """Build a référentiel from plain data, raising every problem at once, in French.
+
+        Parameters
+        ----------
+        data
+            A mapping with the référentiel's fields (as read from YAML or JSON).
+        file
+            Name used in the issues' locations.
+
+        Raises
+        ------
+        IndicatorSetError
+            Listing every problem (``.issues``), like :func:`load_indicator_set`.
+        """
+        from .io import validate_indicator_set_data
+
+        return validate_indicator_set_data(data, file=file).raise_for_errors()
+
     @model_validator(mode="after")
     def _check_consistency(self, info: ValidationInfo) -> IndicatorSet:
         if info.context and info.context.get("skip_checks"):
