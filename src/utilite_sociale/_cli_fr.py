@@ -38,21 +38,12 @@ def _french_gettext(message: str) -> str:
 typer_core._ = _french_gettext  # type: ignore[attr-defined]
 
 
-def _french_usage(usage: str) -> str:
-    usage = usage.replace("Usage: ", "Utilisation : ", 1)
-    usage = usage.replace("COMMAND [ARGS]...", "COMMANDE [ARGUMENTS]...")
-    return usage.replace("[OPTIONS]", "[OPTIONS]")
-
-
 class _FrenchMixin:
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_TEXT
         return option
-
-    def get_usage(self, ctx: Any) -> str:
-        return _french_usage(super().get_usage(ctx))  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]

@@ -157,3 +157,30 @@ def test_entry_point_runs_and_help_imports_nothing_heavy() -> None:
     )
     assert result.stdout.strip().endswith("HEAVY [] 0")
     assert cli.EXIT_USAGE == 2
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        (
+            "Missing option '--referentiel' / '-r'.",
+            "Option obligatoire manquante : --referentiel / -r.",
+        ),
+        ("Missing argument 'FICHIER...'.", "Argument obligatoire manquant : FICHIER...."),
+        (
+            "No such option: --jsn Did you mean --json?",
+            "Option inconnue : --jsn. Vouliez-vous dire --json ?",
+        ),
+        ("Got unexpected extra argument (x)", "Argument en trop : x."),
+        (
+            "Invalid value for '--seuil': 'abc' is not a valid float.",
+            "Valeur invalide pour --seuil : « abc » n'est pas un nombre.",
+        ),
+        ("Option '--date' requires an argument.", "L'option --date attend une valeur."),
+        ("Something nobody anticipated", "Commande ou options incorrectes."),
+    ],
+)
+def test_usage_error_translation(english: str, french: str) -> None:
+    from utilite_sociale._cli_fr import translate_usage_error
+
+    assert translate_usage_error(english) == french
