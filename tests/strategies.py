@@ -25,19 +25,42 @@ def shares(draw: st.DrawFn, groups: list[str]) -> dict[str, float]:
 @st.composite
 def answers(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any]]:
     """An answer spec, its normalisation and the extra indicator fields it needs."""
-    kind = draw(st.sampled_from(["likert", "oui-non", "pourcentage", "effectif", "choix"]))
+    kind = draw(
+        st.sampled_from(["likert", "oui-non", "pourcentage", "effectif", "choix", "nombre"])
+    )
     extra: dict[str, Any] = {}
     if kind == "likert":
-        answer: dict[str, Any] = {"type": "likert", "scale": "accord-5"}
+        answer: dict[str, Any] = {
+            "type": "likert",
+            "scale": draw(st.sampled_from(["accord-5", "confiance-3"])),
+        }
         if draw(st.booleans()):
             extra = {
                 "level": "repondant",
                 "respondent_aggregation": "part-favorable",
-                "favourable": ["4", "5"],
+                "favourable": ["2", "3"],
             }
         return answer, None, extra
     if kind == "oui-non":
+        if draw(st.booleans()):
+            return (
+                {"type": "oui-non"},
+                {"method": "oui-non", "scores": {"oui": 90.0, "non": 10.0}},
+                {},
+            )
         return {"type": "oui-non"}, None, extra
+    if kind == "nombre":
+        starts = sorted(draw(st.sets(st.integers(-5, 50), min_size=1, max_size=4)))
+        bands = [{"from": float(v), "score": float(10 * i)} for i, v in enumerate(starts)]
+        return (
+            {"type": "nombre", "unit": "heures"},
+            {"method": "paliers", "bands": bands},
+            {
+                "fragility": draw(
+                    st.lists(st.sampled_from(["economique", "sociale", "sante"]), unique=True)
+                )
+            },
+        )
     if kind == "pourcentage":
         target = draw(st.integers(0, 100))
         extra = {"targets": [{"value": float(target), "deadline": "2027-12-31", "label": "cap"}]}
@@ -94,7 +117,22 @@ def indicator_sets(draw: st.DrawFn) -> dict[str, Any]:
                 indicator["normalisation"] = norm
             if draw(st.booleans()):
                 indicator["mappings"]["guide"] = draw(shares(GUIDE))
+            if draw(st.booleans()):
+                indicator["mappings"]["axes"] = draw(shares(["1", "2.1", "b"]))
+            if draw(st.booleans()):
+                indicator["help"] = draw(texts)
+                indicator["rationale"] = draw(texts)
+                indicator["required"] = draw(st.booleans())
             indicators.append(indicator)
+    indicators.append(
+        {
+            "id": "CTX-ETP",
+            "label": "ETP",
+            "question": "Combien d'ETP ?",
+            "answer": {"type": "nombre", "unit": "ETP", "min": 0.0},
+            "scored": False,
+        }
+    )
     aggregation = draw(
         st.one_of(
             st.sampled_from(["amean", "gmean", "min"]),
@@ -115,4 +153,19 @@ def indicator_sets(draw: st.DrawFn) -> dict[str, Any]:
         "min_coverage": draw(st.sampled_from([0.0, 0.5, 0.75, 1.0])),
         "dimensions": dimensions,
         "indicators": indicators,
+        "description": draw(st.one_of(st.none(), texts)),
+        "authors": draw(st.lists(texts, max_size=2)),
+        "sources": [{"id": "seed", "title": draw(texts), "url": "https://exemple.org/a"}],
+        "scales": {"confiance-3": {"label": "Confiance", "labels": ["Faible", "Moyenne", "Forte"]}},
+        "lenses": [
+            {
+                "id": "axes",
+                "label": draw(texts),
+                "groups": [
+                    {"id": "1", "label": draw(texts)},
+                    {"id": "2.1", "label": draw(texts), "description": draw(texts)},
+                    {"id": "b", "label": draw(texts)},
+                ],
+            }
+        ],
     }

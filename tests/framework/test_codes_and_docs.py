@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from utilite_sociale.framework import checks, indicator_set_json_schema, io
+from utilite_sociale.framework import checks, indicator_set_json_schema, io, xlsx
 from utilite_sociale.framework.codes import INDICATOR_SET_CODES, catalogue_markdown
 
 DOCS = Path(__file__).parents[2] / "docs"
@@ -21,8 +21,14 @@ def _codes_in(module_file: str | None) -> set[str]:
     return emitted
 
 
+def _problems_in(module_file: str | None) -> set[str]:
+    assert module_file is not None
+    text = Path(module_file).read_text(encoding="utf-8")
+    return set(re.findall(r'problem\(\s*"([a-z0-9-]+)"', text))
+
+
 def test_every_emitted_code_is_catalogued_and_every_catalogued_code_is_emitted() -> None:
-    emitted = _codes_in(checks.__file__) | _codes_in(io.__file__)
+    emitted = _codes_in(checks.__file__) | _codes_in(io.__file__) | _problems_in(xlsx.__file__)
     emitted.add("type-invalide")  # io's fallback for unexpected pydantic error types
     assert emitted == set(INDICATOR_SET_CODES)
 

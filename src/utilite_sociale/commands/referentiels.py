@@ -17,21 +17,22 @@ from ..framework import (
     validate_builtin,
     validate_indicator_set,
 )
+from ..framework.io import INDICATOR_SET_SUFFIXES
 from ..framework.summary import summarise_indicator_set
 
 __all__ = ["run_referentiels"]
 
 _SUBJECTS = {"adherent": "adhérent", "federation": "fédération"}
-_EXPORT_SUFFIXES = (".yaml", ".yml")
+_EXPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 def _report(source: str) -> IndicatorSetReport:
     if is_path_like(source):
         path = Path(source)
-        if path.suffix.lower() not in (".yaml", ".yml"):
+        if path.suffix.lower() not in INDICATOR_SET_SUFFIXES:
             raise UsageError(
                 f"Format de référentiel non pris en charge : « {path.name} ». Formats "
-                "acceptés : .yaml, .yml."
+                "acceptés : .yaml, .yml, .xlsx."
             )
         return validate_indicator_set(path)
     return validate_builtin(source)
@@ -154,7 +155,7 @@ def _export(sources: list[str], destination: Path) -> int:
     if destination.suffix.lower() not in _EXPORT_SUFFIXES:
         raise UsageError(
             f"Format d'export non pris en charge : « {destination.name} ». Formats acceptés : "
-            ".yaml, .yml."
+            ".yaml, .yml, .xlsx."
         )
     if not destination.parent.exists():
         raise UsageError(f"Le dossier de destination {destination.parent} n'existe pas.")

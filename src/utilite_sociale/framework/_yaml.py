@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from ._locate import Location, Path_
+
 __all__ = ["LineMap", "YamlSyntaxError", "dump_yaml", "load_yaml_with_lines"]
 
 #: Above this size a référentiel file is refused (a real one is a few hundred kB).
@@ -16,8 +18,6 @@ MAX_YAML_BYTES = 20 * 1024 * 1024
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-Path_ = tuple[str | int, ...]
 
 
 class YamlSyntaxError(ValueError):
@@ -33,6 +33,11 @@ class LineMap:
     """Map a path inside the parsed document to the 1-based line where it starts."""
 
     lines: dict[Path_, int] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> Location:
+        """Return the location (line) of ``path`` or of its closest ancestor."""
+        line = self.line_of(path)
+        return Location(line=line, order=(line or 0,))
 
     def line_of(self, path: Path_) -> int | None:
         """Return the line of ``path`` or of its closest existing ancestor."""

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ERROR, WARNING, Issue, Severity
-from ._yaml import Path_
+from ._locate import Path_
 from .lenses import builtin_lenses
 from .models import (
     NUMERIC_TYPES,

@@ -75,6 +75,19 @@ INDICATOR_SET_CODES: MappingProxyType[str, tuple[Severity, str]] = MappingProxyT
         "denominateur-invalide": (ERROR, "Le dénominateur est inconnu ou inadapté."),
         "cible-hors-echelle": (ERROR, "Une cible sort de l'échelle de réponse."),
         "cible-incompatible": (ERROR, "Une cible n'a pas de sens pour ce type de réponse."),
+        # Excel workbooks only
+        "feuille-manquante": (ERROR, "Une feuille du classeur est introuvable."),
+        "colonne-manquante": (ERROR, "Une colonne obligatoire est introuvable."),
+        "feuille-trop-grande": (ERROR, "Une feuille dépasse le nombre de lignes admis."),
+        "champ-duplique": (ERROR, "Un champ des métadonnées apparaît deux fois."),
+        "indicateur-manquant": (ERROR, "Une ligne ne nomme pas son indicateur."),
+        "indicateur-inconnu": (ERROR, "Une ligne nomme un indicateur absent de « Indicateurs »."),
+        "correspondance-incomplete": (
+            ERROR,
+            "Une correspondance n'a pas de lentille ou de groupe.",
+        ),
+        "correspondance-dupliquee": (ERROR, "Une correspondance apparaît deux fois."),
+        "niveaux-incomplets": (ERROR, "Les niveaux d'une échelle ne vont pas de 1 à n."),
     }
 )
 

@@ -12,9 +12,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .._atomic import atomic_write_text
-from ..errors import ERROR, WARNING, IndicatorSetError, InputFileError, Issue
+from ..errors import ERROR, WARNING, IndicatorSetError, InputFileError, Issue, UsageError
+from ._locate import Locator, Path_
 from ._messages import french_message
-from ._yaml import LineMap, Path_, YamlSyntaxError, dump_yaml, load_yaml_with_lines, read_text_file
+from ._yaml import LineMap, YamlSyntaxError, dump_yaml, load_yaml_with_lines, read_text_file
 from .checks import View, check_view
 from .models import (
     AggregationMethod,
@@ -54,6 +55,11 @@ _CODES = {
 }
 
 M = TypeVar("M", bound=BaseModel)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: Every file format a référentiel can be read from.
+INDICATOR_SET_SUFFIXES = YAML_SUFFIXES + WORKBOOK_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +121,13 @@ class IndicatorSetReport:
 
 
 def validate_indicator_set(path: str | os.PathLike[str]) -> IndicatorSetReport:
-    """Read a YAML référentiel file and report every problem, located.
+    """Read a référentiel file (YAML or Excel) and report every problem, located.
 
     Parameters
     ----------
     path
-        A ``.yaml``/``.yml`` file.
+        A ``.yaml``/``.yml`` file (problems located by line) or an ``.xlsx``/``.xlsm``
+        workbook (problems located by sheet and cell).
 
     Returns
     -------
@@ -134,6 +141,11 @@ def validate_indicator_set(path: str | os.PathLike[str]) -> IndicatorSetReport:
     """
     file_path = Path(path)
     name = file_path.name
+    if file_path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from .xlsx import read_indicator_set_xlsx
+
+        report: IndicatorSetReport = read_indicator_set_xlsx(file_path)
+        return report
     try:
         text = read_text_file(file_path)
     except FileNotFoundError:
@@ -158,11 +170,11 @@ def validate_indicator_set(path: str | os.PathLike[str]) -> IndicatorSetReport:
             "clé, texte contenant « : » entre guillemets).",
         )
         return IndicatorSetReport(None, (issue,), name)
-    return validate_indicator_set_data(data, file=name, line_map=line_map)
+    return validate_indicator_set_data(data, file=name, locator=line_map)
 
 
 def validate_indicator_set_data(
-    data: Any, *, file: str | None = None, line_map: LineMap | None = None
+    data: Any, *, file: str | None = None, locator: Locator | None = None
 ) -> IndicatorSetReport:
     """Validate a référentiel given as plain data (as parsed from YAML or JSON).
 
@@ -172,15 +184,15 @@ def validate_indicator_set_data(
         A mapping with the référentiel's fields.
     file
         Name used in the issues' locations.
-    line_map
-        Lines of the values in the source file, if known.
+    locator
+        Where each value came from in the source file (YAML lines, workbook cells).
 
     Returns
     -------
     IndicatorSetReport
         The model when valid, and every issue found in one pass.
     """
-    lines = line_map or LineMap()
+    where: Locator = locator or LineMap()
     if not isinstance(data, Mapping):
         issue = Issue(
             code="structure-invalide",
@@ -202,23 +214,22 @@ def validate_indicator_set_data(
         located.extend(_structural_issues(exc, data))
         view = _partial_view(data, exc)
     located.extend(check_view(view))
+    placed = [(where.locate(path), path, issue) for path, issue in located]
+    placed.sort(key=lambda item: item[0].order)
     issues = tuple(
         dataclasses.replace(
             issue,
             file=file,
-            line=lines.line_of(path),
+            line=location.line,
+            sheet=location.sheet,
+            cell=location.cell,
             indicator=issue.indicator or _owner(data, path),
         )
-        for path, issue in _sorted(located, lines)
+        for location, path, issue in placed
     )
     if any(issue.severity == ERROR for issue in issues):
         model = None
     return IndicatorSetReport(model, issues, file)
-
-
-def _sorted(located: list[tuple[Path_, Issue]], lines: LineMap) -> list[tuple[Path_, Issue]]:
-    """Order issues by line (stable), so they read top to bottom."""
-    return sorted(located, key=lambda item: lines.line_of(item[0]) or 0)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Path_:
@@ -369,20 +380,36 @@ def dump_indicator_set(indicator_set: IndicatorSet) -> str:
 
 
 def save_indicator_set(indicator_set: IndicatorSet, path: str | os.PathLike[str]) -> Path:
-    """Write the référentiel to a YAML file, atomically.
+    """Write the référentiel to a YAML file or an Excel workbook, atomically.
 
     Parameters
     ----------
     indicator_set
         The référentiel.
     path
-        Destination ``.yaml``/``.yml`` file.
+        Destination: ``.yaml``/``.yml``, or ``.xlsx`` (one sheet per table, drop-down lists,
+        to edit in Excel or LibreOffice).
 
     Returns
     -------
     pathlib.Path
         The path written.
+
+    Raises
+    ------
+    UsageError
+        For another extension.
     """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        from .xlsx import save_indicator_set_xlsx
+
+        return save_indicator_set_xlsx(indicator_set, path)
+    if suffix not in YAML_SUFFIXES:
+        raise UsageError(
+            f"Format d'export non pris en charge : « {Path(path).name} ». Formats acceptés : "
+            ".yaml, .yml, .xlsx."
+        )
     return atomic_write_text(path, dump_indicator_set(indicator_set))
 
 

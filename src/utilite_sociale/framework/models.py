@@ -93,8 +93,21 @@ def _list_to_str(value: Any) -> Any:
     return value
 
 
+def _blank_to_none(value: Any) -> Any:
+    """An empty text or list means « not given » (a blank cell reads the same)."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, list | dict) and not value:
+        return None
+    return value
+
+
 Id = Annotated[str, BeforeValidator(_to_str), Field(pattern=_ID_PATTERN, max_length=80)]
 Text = Annotated[str, BeforeValidator(_to_str)]
+#: A required text: must not be empty.
+Label = Annotated[str, BeforeValidator(_to_str), Field(min_length=1)]
+#: An optional text: blank means absent.
+OptText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Number = float
 
 
@@ -108,8 +121,8 @@ class Source(_Model):
     """A source cited by the référentiel's rationales."""
 
     id: Annotated[str, Field(pattern=_SLUG_PATTERN)]
-    title: str
-    url: str | None = None
+    title: Label
+    url: OptText = None
 
 
 class ScaleRange(_Model):
@@ -122,26 +135,26 @@ class ScaleRange(_Model):
 class Scale(_Model):
     """A Likert scale: values 1…n with their labels, 1 the least favourable."""
 
-    label: str | None = None
-    labels: list[str] = Field(min_length=2, max_length=11)
+    label: OptText = None
+    labels: list[Label] = Field(min_length=2, max_length=11)
 
 
 class Choice(_Model):
     """One possible answer of a ``choix`` question."""
 
-    value: Text
-    label: str
+    value: Label
+    label: Label
 
 
 class Answer(_Model):
     """What the question expects."""
 
     type: AnswerType
-    unit: str | None = None
+    unit: OptText = None
     min: Number | None = None
     max: Number | None = None
-    scale: Text | None = None
-    choices: list[Choice] | None = None
+    scale: Annotated[Text | None, BeforeValidator(_blank_to_none)] = None
+    choices: Annotated[list[Choice] | None, BeforeValidator(_blank_to_none)] = None
 
 
 class Band(_Model):
@@ -162,8 +175,10 @@ class Normalisation(_Model):
     sd: Number | None = None
     target: Number | None = None
     tolerance: Number | None = None
-    bands: list[Band] | None = None
-    scores: Annotated[dict[str, Number] | None, BeforeValidator(_keys_to_str)] = None
+    bands: Annotated[list[Band] | None, BeforeValidator(_blank_to_none)] = None
+    scores: Annotated[
+        dict[str, Number] | None, BeforeValidator(_keys_to_str), BeforeValidator(_blank_to_none)
+    ] = None
 
 
 class Target(_Model):
@@ -171,16 +186,16 @@ class Target(_Model):
 
     value: Number
     deadline: dt.date | None = None
-    label: str | None = None
+    label: OptText = None
 
 
 class Dimension(_Model):
     """A node of the main tree (``parent`` links it to a higher dimension)."""
 
     id: Id
-    label: str
-    description: str | None = None
-    parent: Id | None = None
+    label: Label
+    description: OptText = None
+    parent: Annotated[Id | None, BeforeValidator(_blank_to_none)] = None
     weight: Number = 1.0
 
 
@@ -188,15 +203,15 @@ class LensGroup(_Model):
     """A group of a lens (a strategic axis, a criterion, a theme)."""
 
     id: Id
-    label: str
-    description: str | None = None
+    label: Label
+    description: OptText = None
 
 
 class Lens(_Model):
     """An independent reading grid onto which indicators map with a share."""
 
     id: Annotated[str, Field(pattern=_SLUG_PATTERN)]
-    label: str
+    label: Label
     kind: LensKind = "strategique"
     groups: list[LensGroup] = Field(min_length=1)
 
@@ -205,22 +220,24 @@ class Indicator(_Model):
     """One indicator: the question, how it is answered, normalised, weighted and mapped."""
 
     id: Id
-    label: str
-    question: str
-    help: str | None = None
-    dimension: Id | None = None
+    label: Label
+    question: Label
+    help: OptText = None
+    dimension: Annotated[Id | None, BeforeValidator(_blank_to_none)] = None
     answer: Answer
     level: Level = "organisation"
     respondent_aggregation: RespondentAggregation | None = None
-    favourable: Annotated[list[str] | None, BeforeValidator(_list_to_str)] = None
+    favourable: Annotated[
+        list[str] | None, BeforeValidator(_list_to_str), BeforeValidator(_blank_to_none)
+    ] = None
     scored: bool | None = None
     direction: Direction = "croissant"
     normalisation: Normalisation | None = None
     weight: Number = 1.0
-    denominator: Id | None = None
+    denominator: Annotated[Id | None, BeforeValidator(_blank_to_none)] = None
     required: bool = True
-    evidence: str | None = None
-    rationale: str | None = None
+    evidence: OptText = None
+    rationale: OptText = None
     fragility: list[Fragility] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     mappings: Annotated[dict[str, dict[str, Number]], BeforeValidator(_keys_to_str)] = Field(
@@ -284,12 +301,12 @@ class IndicatorSet(_Model):
     """
 
     id: Annotated[str, Field(pattern=_SLUG_PATTERN, max_length=80)]
-    title: str
-    version: Text
+    title: Label
+    version: Label
     subject: Subject
-    description: str | None = None
-    authors: list[str] = Field(default_factory=list)
-    licence: str | None = None
+    description: OptText = None
+    authors: list[Label] = Field(default_factory=list)
+    licence: OptText = None
     sources: list[Source] = Field(default_factory=list)
     legal_version: Annotated[LegalVersion, BeforeValidator(_to_str)] = "auto"
     scale: ScaleRange = Field(default_factory=ScaleRange)

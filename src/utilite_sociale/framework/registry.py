@@ -9,7 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..errors import InputFileError, UsageError
-from .io import IndicatorSetReport, validate_indicator_set
+from .io import INDICATOR_SET_SUFFIXES, IndicatorSetReport, validate_indicator_set
 from .models import IndicatorSet
 
 __all__ = [
@@ -73,8 +73,8 @@ def load_indicator_set(source: str | os.PathLike[str]) -> IndicatorSet:
     Parameters
     ----------
     source
-        A path (``.yaml``/``.yml``; any value with an extension or a path separator is a
-        path) or the id of a built-in référentiel such as ``"ess-socle"``.
+        A path (``.yaml``/``.yml`` or ``.xlsx``; any value with an extension or a path
+        separator is a path) or the id of a built-in référentiel such as ``"ess-socle"``.
 
     Returns
     -------
@@ -100,10 +100,10 @@ def load_indicator_set(source: str | os.PathLike[str]) -> IndicatorSet:
     if not is_path_like(source):
         return validate_builtin(str(source)).raise_for_errors()
     path = Path(source)
-    if path.suffix.lower() not in _SUFFIXES:
+    if path.suffix.lower() not in INDICATOR_SET_SUFFIXES:
         raise InputFileError(
             f"Format de référentiel non pris en charge : « {path.suffix or path.name} ». "
-            "Formats acceptés : .yaml, .yml."
+            "Formats acceptés : .yaml, .yml, .xlsx."
         )
     return validate_indicator_set(path).raise_for_errors()
 
