@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 __all__ = [
     "HEADER_FILL",
+    "fit_row_height",
     "HEADER_FONT",
     "normalise_label",
     "parse_french_number",
@@ -21,6 +22,7 @@ __all__ = [
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,8 +45,33 @@ def write_value(cell: Cell, value: Any, *, wrap: bool = False) -> None:
             cell.quotePrefix = True
     else:
         cell.value = value
-    if wrap:
-        cell.alignment = WRAP
+    cell.alignment = WRAP if wrap else TOP
+
+
+def estimated_lines(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column ``width`` characters wide (an estimate)."""
+    usable = max(width - 1, 4)
+    return sum(max(1, -(-len(line) // int(usable))) for line in text.split("\n"))
+
+
+def fit_row_height(sheet: Any, row: int, cells: list[tuple[Any, float]]) -> None:
+    """Set a row's height so that its wrapped texts show whole (spreadsheets don't on open).
+
+    Parameters
+    ----------
+    sheet
+        The openpyxl worksheet.
+    row
+        1-based row number.
+    cells
+        ``(value, column width)`` of the row's wrapped cells.
+    """
+    lines = max(
+        (estimated_lines(value, width) for value, width in cells if isinstance(value, str)),
+        default=1,
+    )
+    if lines > 1:
+        sheet.row_dimensions[row].height = min(15 * lines, 300)
 
 
 def normalise_label(text: Any) -> str:

@@ -342,7 +342,7 @@ def indicator_set_to_workbook_bytes(indicator_set: IndicatorSet) -> bytes:
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .._spreadsheet import HEADER_FILL, HEADER_FONT, WRAP, write_value
+    from .._spreadsheet import HEADER_FILL, HEADER_FONT, WRAP, fit_row_height, write_value
 
     data = indicator_set.model_dump(mode="json", by_alias=True)
     workbook = Workbook()
@@ -390,6 +390,7 @@ def indicator_set_to_workbook_bytes(indicator_set: IndicatorSet) -> bytes:
         value = _cell_value(_get(data, column.key), column.kind)
         write_value(meta.cell(row=row, column=2), value, wrap=True)
         write_value(meta.cell(row=row, column=3), column.help, wrap=True)
+        fit_row_height(meta, row, [(value, 70), (column.help, 70)])
         if column.kind == "enum":
             options = ",".join(_ENUMS[column.key])
             rule = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
@@ -403,12 +404,16 @@ def indicator_set_to_workbook_bytes(indicator_set: IndicatorSet) -> bytes:
         header(sheet, table.columns)
         table_rows = rows[table.sheet]
         for row_index, record in enumerate(table_rows, start=2):
+            wrapped: list[tuple[Any, float]] = []
             for col_index, column in enumerate(table.columns, start=1):
                 value = _cell_value(record.get(column.key), column.kind)
                 cell = sheet.cell(row=row_index, column=col_index)
                 write_value(cell, value, wrap=column.wrap)
+                if column.wrap:
+                    wrapped.append((value, column.width))
                 if column.kind == "date" and value is not None:
                     cell.number_format = "DD/MM/YYYY"
+            fit_row_height(sheet, row_index, wrapped)
         last = max(len(table_rows) + 1, 2) + 200
         last_letter = sheet.cell(row=1, column=len(table.columns)).column_letter
         sheet.auto_filter.ref = f"A1:{last_letter}{max(len(table_rows) + 1, 2)}"
