@@ -69,3 +69,47 @@ def test_ess_socle_mixes_organisation_figures_and_respondent_likert_items() -> N
     fragility = {i.id: set(i.fragility) for i in ref.indicators if i.fragility}
     assert any(kinds <= {"economique", "sociale"} for kinds in fragility.values())
     assert any(kinds & {"situation-personnelle", "sante"} for kinds in fragility.values())
+
+
+def test_the_five_builtins_and_their_subjects() -> None:
+    subjects = {ref_id: us.load_indicator_set(ref_id).subject for ref_id in BUILTINS}
+    assert subjects == {
+        "bonnes-pratiques-ess": "adherent",
+        "ess-socle": "adherent",
+        "reso-occitanie-2020-2024": "adherent",
+        "reso-occitanie-2020-2024-plan": "federation",
+        "uriopss-occitanie-2018-2022": "adherent",
+    }
+
+
+def test_guide_self_assessment_has_three_indicators_per_theme() -> None:
+    ref = us.load_indicator_set("bonnes-pratiques-ess")
+    per_theme: Counter[str] = Counter()
+    for indicator in ref.scored_indicators:
+        per_theme.update(indicator.mappings.get("guide", {}))
+    assert set(per_theme) == set(ref.lens_groups("guide"))
+    assert min(per_theme.values()) >= 3
+
+
+def test_seed_referentiels_read_the_seed_axes() -> None:
+    uriopss = us.load_indicator_set("uriopss-occitanie-2018-2022")
+    assert {"4.1", "4.2", "4.3", "4.4"} <= set(uriopss.lens_groups("orientations"))
+    assert uriopss.covered_groups("orientations") == ["4.1", "4.2", "4.3", "4.4"]
+    reso = us.load_indicator_set("reso-occitanie-2020-2024")
+    assert len(reso.lens_groups("valeurs")) == 4
+    assert len(reso.covered_groups("valeurs")) == 4
+    # Health fragility is told apart from the economic or social fragility ESUS counts.
+    kinds = {kind for indicator in reso.indicators for kind in indicator.fragility}
+    assert {"sante", "economique"} <= kinds
+
+
+def test_federation_plan_tracks_each_horizon_with_deadlines() -> None:
+    import datetime as dt
+
+    plan = us.load_indicator_set("reso-occitanie-2020-2024-plan")
+    deadlines = Counter(
+        target.deadline for indicator in plan.scored_indicators for target in indicator.targets
+    )
+    assert set(deadlines) == {dt.date(2021, 6, 30), dt.date(2022, 6, 30), dt.date(2024, 6, 30)}
+    assert all(count >= 5 for count in deadlines.values())
+    assert plan.respondent_indicators == []

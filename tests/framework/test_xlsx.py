@@ -210,3 +210,15 @@ def test_missing_sheet_and_column(tmp_path: Path) -> None:
     )
     assert codes == [("colonne-manquante", "Correspondances"), ("feuille-manquante", "Dimensions")]
     assert not report.valid
+
+
+def test_a_libreoffice_resave_reads_back_the_same() -> None:
+    """``mini-resave-libreoffice.xlsx`` is our export of ``mini.yaml`` re-saved by LibreOffice
+    Calc 7 (``soffice --headless --convert-to xlsx``): shared strings instead of inline ones,
+    its own styles and validations."""
+    folder = Path(__file__).parent / "data" / "libreoffice"
+    original = us.load_indicator_set(folder / "mini.yaml")
+    resaved = us.load_indicator_set(folder / "mini-resave-libreoffice.xlsx")
+    assert resaved == original
+    assert original.description is not None
+    assert "=formule" in original.description
