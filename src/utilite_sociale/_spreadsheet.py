@@ -11,8 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 __all__ = [
     "HEADER_FILL",
-    "fit_row_height",
     "HEADER_FONT",
+    "fit_row_height",
     "normalise_label",
     "parse_french_number",
     "safe_text",
