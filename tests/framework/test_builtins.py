@@ -38,6 +38,9 @@ def test_every_indicator_is_documented(ref_id: str) -> None:
         if indicator.is_scored:
             assert indicator.effective_normalisation() is not None, indicator.id
             assert indicator.weight > 0, indicator.id
+            # The seeds quote the 2014 criteria: every indicator is read in both versions.
+            assert indicator.mappings.get("loi-2019"), indicator.id
+            assert indicator.mappings.get("loi-2014"), indicator.id
 
 
 def test_ess_socle_covers_every_2019_condition_with_its_2014_mapping() -> None:
