@@ -32,6 +32,11 @@ _EXPORTS: dict[str, str] = {
     "load_indicator_set": "utilite_sociale.framework.registry",
     "builtin_indicator_set_ids": "utilite_sociale.framework.registry",
     "summarise_indicator_set": "utilite_sociale.framework.summary",
+    "MemberFile": "utilite_sociale.survey.reader",
+    "read_member_file": "utilite_sociale.survey.reader",
+    "build_template": "utilite_sociale.survey.template",
+    "write_template": "utilite_sociale.survey.template",
+    "write_member_templates": "utilite_sociale.survey.members",
     "Issue": "utilite_sociale.errors",
     "UtiliteSocialeError": "utilite_sociale.errors",
     "UsageError": "utilite_sociale.errors",
@@ -50,17 +55,22 @@ __all__ = [
     "InvalidDataError",
     "Issue",
     "Lens",
+    "MemberFile",
     "UsageError",
     "UtiliteSocialeError",
     "__version__",
+    "build_template",
     "builtin_indicator_set_ids",
     "check_indicator_set",
     "dump_indicator_set",
     "indicator_set_json_schema",
     "load_indicator_set",
+    "read_member_file",
     "save_indicator_set",
     "summarise_indicator_set",
     "validate_indicator_set",
+    "write_member_templates",
+    "write_template",
 ]
 
 if TYPE_CHECKING:
@@ -83,6 +93,9 @@ if TYPE_CHECKING:
     from .framework.models import Dimension, Indicator, IndicatorSet, Lens
     from .framework.registry import builtin_indicator_set_ids, load_indicator_set
     from .framework.summary import summarise_indicator_set
+    from .survey.members import write_member_templates
+    from .survey.reader import MemberFile, read_member_file
+    from .survey.template import build_template, write_template
 
 
 def __getattr__(name: str) -> Any:

@@ -119,6 +119,103 @@ def referentiels(
         raise _ExitError(code)
 
 
+@app.command(
+    "modele",
+    cls=FrenchCommand,
+    help=(
+        "Créer le classeur d'auto-évaluation que les membres remplissent.\n\n"
+        "Avec --membres, un classeur par membre, identité pré-remplie et verrouillée, dans le "
+        "dossier -o.\n\n"
+        "Exemples :\n\n"
+        "  utilite-sociale modele -r ess-socle -o auto-evaluation-2025.xlsx --periode 2025\n\n"
+        "  utilite-sociale modele -r uriopss-occitanie-2018-2022 --membres membres.csv "
+        '-o envois/ --date-limite 31/03/2026 --contact "Karim, 05 61 00 00 00"'
+    ),
+)
+def modele(
+    referentiel: Annotated[
+        str,
+        typer.Option(
+            "-r",
+            "--referentiel",
+            metavar="REF",
+            help="Identifiant d'un référentiel fourni, ou fichier .yaml/.xlsx.",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--sortie",
+            metavar="FICHIER|DOSSIER",
+            help="Classeur .xlsx à écrire (dossier avec --membres).",
+        ),
+    ],
+    esus: Annotated[
+        bool, typer.Option("--esus", help="Ajouter la feuille « Finances ESUS ».")
+    ] = False,
+    repondants: Annotated[
+        bool,
+        typer.Option(
+            "--repondants",
+            help="Ajouter la feuille « Réponses » (une ligne par personne interrogée).",
+        ),
+    ] = False,
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode",
+            metavar="P",
+            help="Période évaluée : AAAA ou AAAA-AAAA.",
+            show_default=False,
+        ),
+    ] = None,
+    date_limite: Annotated[
+        str | None,
+        typer.Option(
+            "--date-limite",
+            metavar="D",
+            help="Date limite de retour (JJ/MM/AAAA).",
+            show_default=False,
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            "--contact", metavar="C", help="Qui contacter en cas de question.", show_default=False
+        ),
+    ] = None,
+    membres: Annotated[
+        Path | None,
+        typer.Option(
+            "--membres",
+            metavar="MEMBRES.CSV",
+            help="Liste des membres (code_adherent;nom;siren;rna;…).",
+            show_default=False,
+        ),
+    ] = None,
+    ecraser: Annotated[
+        bool, typer.Option("--ecraser", help="Écrire dans un dossier -o non vide.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.modele import run_modele
+
+    code = run_modele(
+        referentiel=referentiel,
+        output=output,
+        esus=esus,
+        respondents=repondants,
+        period=periode,
+        deadline=date_limite,
+        contact=contact,
+        members=membres,
+        overwrite=ecraser,
+    )
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 
