@@ -53,6 +53,29 @@ def main() -> None:
         entry = _builtin_files()[ref_id]
         times = _timed(lambda path=str(entry): validate_indicator_set(path), 20)
         _report(f"lecture + validation de {ref_id}", times)
+    _member_files()
+
+
+def _member_files() -> None:
+    """Template writing and member-file reading, per file (the campaign's unit cost)."""
+    import datetime as dt
+    import tempfile
+    from pathlib import Path
+
+    import utilite_sociale as us
+    from utilite_sociale.survey import read_member_file, write_template
+
+    ref = us.load_indicator_set("ess-socle")
+    fixtures = Path(__file__).parents[1] / "tests" / "survey" / "data" / "libreoffice" / "ess-socle"
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "modele.xlsx"
+        times = _timed(
+            lambda: write_template(ref, target, esus=True, today=dt.date(2026, 1, 15)), 10
+        )
+        _report("écriture d'un classeur (ess-socle, --esus)", times)
+    for name in ("filled.xlsx", "resaved.ods", "indicateurs-fr.csv"):
+        path = fixtures / name
+        _report(f"lecture d'un retour {name}", _timed(lambda p=path: read_member_file(p, ref), 20))
 
 
 if __name__ == "__main__":

@@ -152,3 +152,28 @@ def test_respondent_sheet(tmp_path: Path) -> None:
     answers = [(r, v) for i, r, v, _, _, _ in member.answers if i == ids[first - 1]]
     assert answers == [("1", float(len(labels))), ("2", 2.0)]
     assert [issue.code for issue in member.issues if issue.is_error] == ["reponse-invalide"]
+
+
+def test_percent_cells_of_an_ods_are_understood(tmp_path: Path) -> None:
+    """``percent.ods``: LibreOffice Calc file where « 100 % » and « 45 % » were typed in
+    percentage-formatted answer cells (stored as 1 and 0.45 with the percentage value type)."""
+    path = Path(__file__).parent / "data" / "percent.ods"
+    member = read_member_file(path, REF)
+    assert member.value("ES-EMP-01") == 100.0
+    assert member.value("ES-EMP-06") == 45.0
+    assert member.value("ES-CTX-ETP") == 1.0  # a plain 1 in a plain cell stays 1
+
+
+def test_old_excel_xls_is_read(tmp_path: Path) -> None:
+    """``ancien.xls``: the same answers saved by LibreOffice as Excel 97-2003.
+
+    Cell formats are not read from ``.xls``: 0,45 is still read as 45 % (a fraction, with a
+    warning), but « 100 % » (stored as 1) can't be told from a typed 1, read as 1 % with a
+    warning asking to check it."""
+    member = read_member_file(Path(__file__).parent / "data" / "ancien.xls", REF)
+    assert member.format == "xls"
+    assert member.value("ES-EMP-06") == 45.0
+    assert member.value("ES-EMP-01") == 1.0
+    adjusted = {issue.indicator for issue in member.issues if issue.code == "valeur-ajustee"}
+    assert {"ES-EMP-01", "ES-EMP-06"} <= adjusted
+    assert member.value("ES-CTX-ETP") == 1.0

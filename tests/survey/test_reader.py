@@ -15,7 +15,11 @@ from tests.survey.filling import fill, fillings
 from utilite_sociale.survey import write_template
 from utilite_sociale.survey.reader import TIDY_COLUMNS, read_member_file
 
-SETTINGS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=5,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def _read_back(member: Any) -> dict[str, float | str]:
@@ -26,8 +30,9 @@ def _read_back(member: Any) -> dict[str, float | str]:
     return found
 
 
+@pytest.mark.parametrize("ref_id", us.builtin_indicator_set_ids())
 @SETTINGS
-@given(ref_id=st.sampled_from(us.builtin_indicator_set_ids()), data=st.data())
+@given(data=st.data())
 def test_a_template_filled_through_the_ids_reads_back_exactly(
     ref_id: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -24,7 +24,15 @@ __all__ = ["MAX_COLUMNS", "WORKBOOK_FORMATS", "Grid", "read_grids"]
 MAX_COLUMNS = 300
 #: Largest CSV accepted, in bytes.
 MAX_CSV_BYTES = 50 * 1024 * 1024
-WORKBOOK_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsm", ".ods": "ods", ".csv": "csv"}
+WORKBOOK_FORMATS = {
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsm",
+    ".ods": "ods",
+    ".xls": "xls",
+    ".csv": "csv",
+}
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _PERCENT_FORMAT = re.compile(r'%(?=(?:[^"]*"[^"]*")*[^"]*$)')
 
 
@@ -67,7 +75,7 @@ def read_grids(path: Path) -> tuple[str, list[Grid]]:
     if kind is None:
         raise InputFileError(
             f"{path.name} : format non pris en charge ({suffix or 'sans extension'}). Formats "
-            "acceptés : .xlsx, .xlsm, .ods, .csv."
+            "acceptés : .xlsx, .xlsm, .ods, .xls, .csv."
         )
     if not path.is_file():
         raise InputFileError(f"Fichier introuvable : {path}")
@@ -75,9 +83,15 @@ def read_grids(path: Path) -> tuple[str, list[Grid]]:
         raise InputFileError(f"{path.name} est vide (0 octet).")
     if kind == "csv":
         return kind, [_read_csv(path)]
+    if kind == "xls":  # Excel 97-2003: an OLE container, read by calamine (no macro run)
+        return kind, _read_calamine(path)
     check_zip_archive(path)
     if kind == "ods":
-        return kind, _read_calamine(path)
+        grids = _read_calamine(path)
+        percent = _ods_percent_cells(path)
+        for grid in grids:
+            grid.percent = percent.get(grid.name, set())
+        return kind, grids
     return kind, _read_openpyxl(path)
 
 
@@ -128,13 +142,49 @@ def _read_calamine(path: Path) -> list[Grid]:
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
         grid = Grid(name)
-        for row_index, row in enumerate(sheet.iter_rows()):
-            if row_index >= MAX_ROWS:
-                grid.truncated = True
-                break
-            grid.rows.append([None if value == "" else value for value in row[:MAX_COLUMNS]])
+        if sheet.end is not None and sheet.end[0] >= MAX_ROWS:
+            grid.truncated = True
+        # From cell A1 (not from the first used cell), so that cell references are right.
+        rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
+        grid.rows = [
+            [None if value == "" else value for value in row[:MAX_COLUMNS]] for row in rows
+        ]
         grids.append(grid)
     return grids
+
+
+def _ods_percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Cells of an ``.ods`` whose value type is a percentage (« 45 % » is stored as 0.45)."""
+    import zipfile
+
+    from defusedxml.ElementTree import iterparse
+
+    found: dict[str, set[tuple[int, int]]] = {}
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        sheet: set[tuple[int, int]] = set()
+        row = column = 0
+        repeat_rows = 1
+        for event, element in iterparse(content, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == f"{_TABLE}table":
+                    sheet = found.setdefault(element.get(f"{_TABLE}name", ""), set())
+                    row = 0
+                elif tag == f"{_TABLE}table-row":
+                    column = 0
+                    repeat_rows = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+                continue
+            if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+                if element.get(f"{_OFFICE}value-type") == "percentage" and row < MAX_ROWS:
+                    for offset in range(min(repeat, MAX_COLUMNS)):
+                        sheet.add((row, column + offset))
+                column += repeat
+                element.clear()
+            elif tag == f"{_TABLE}table-row":
+                row += repeat_rows
+                element.clear()
+    return found
 
 
 def _read_csv(path: Path) -> Grid:
