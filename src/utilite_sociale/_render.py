@@ -29,12 +29,16 @@ def console(stream: TextIO | None = None) -> Console:
     )
 
 
-def print_issues(issues: Iterable[Issue], *, stream: TextIO | None = None) -> None:
-    """Print issues, errors first, each with its location, message and fix."""
+def print_issues(
+    issues: Iterable[Issue], *, stream: TextIO | None = None, keep_order: bool = False
+) -> None:
+    """Print issues (errors first unless ``keep_order``), each with location, message, fix."""
     from rich.markup import escape
 
     out = console(stream or sys.stderr)
-    ordered: Sequence[Issue] = sorted(issues, key=lambda issue: not issue.is_error)
+    ordered: Sequence[Issue] = (
+        list(issues) if keep_order else sorted(issues, key=lambda issue: not issue.is_error)
+    )
     for issue in ordered:
         mark = "[bold red]✗ erreur[/]" if issue.is_error else "[yellow]⚠ avertissement[/]"
         where = f" {escape(issue.where)}" if issue.where else ""

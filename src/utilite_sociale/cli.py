@@ -216,6 +216,46 @@ def modele(
         raise _ExitError(code)
 
 
+@app.command(
+    "verifier",
+    cls=FrenchCommand,
+    help=(
+        "Vérifier des fichiers renvoyés par les membres : toutes les erreurs, cellule par "
+        "cellule, et ce qui a été lu, utilisé ou rejeté.\n\n"
+        "Code de sortie : 0 si aucun fichier n'a d'erreur (avertissements admis), 1 sinon.\n\n"
+        "Exemples :\n\n"
+        "  utilite-sociale verifier auto-evaluation-2025.ods -r ess-socle\n\n"
+        "  utilite-sociale verifier retours/ -r uriopss-occitanie-2018-2022 --json"
+    ),
+)
+def verifier(
+    fichiers: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FICHIER...", help="Fichiers .xlsx, .xlsm, .ods, .xls, .csv, ou dossiers."
+        ),
+    ],
+    referentiel: Annotated[
+        str,
+        typer.Option(
+            "-r",
+            "--referentiel",
+            metavar="REF",
+            help="Identifiant d'un référentiel fourni, ou fichier .yaml/.xlsx.",
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Écrire le rapport en JSON sur la sortie standard.")
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.verifier import run_verifier
+
+    code = run_verifier(list(fichiers), referentiel=referentiel, as_json=as_json)
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 

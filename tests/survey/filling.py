@@ -158,4 +158,19 @@ def typical_filling(ref: IndicatorSet) -> tuple[dict[str, Any], Expected]:
             raw = value = f"Réponse libre n° {index} : « essai » ; à vérifier"
         cells[indicator.id] = raw
         expected[indicator.id] = value
+    # A part never exceeds its total: a count divided by a count is at most its denominator.
+    for indicator in ref.indicators:
+        total_id = indicator.denominator
+        if indicator.answer.type != "effectif" or total_id is None:
+            continue
+        total = expected.get(total_id)
+        part = expected.get(indicator.id)
+        if (
+            ref.indicator(total_id).answer.type == "effectif"
+            and isinstance(total, float)
+            and isinstance(part, float)
+            and part > total
+        ):
+            cells[indicator.id] = int(total) // 2
+            expected[indicator.id] = float(int(total) // 2)
     return cells, expected

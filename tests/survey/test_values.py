@@ -850,3 +850,21 @@ def test_parsers_never_raise_and_keep_their_invariants(raw: object) -> None:
             assert parsed.problem[-1] == "."
         if isinstance(parsed.value, float):
             assert math.isfinite(parsed.value)
+
+
+def test_problem_kinds() -> None:
+    """The reader turns these kinds into the codes type-invalide, hors-limites, hors-liste."""
+    from utilite_sociale.survey.values import (
+        parse_choice,
+        parse_likert,
+        parse_number,
+        parse_percentage,
+        parse_yes_no,
+    )
+
+    assert parse_number("abc").kind == "type"
+    assert parse_number("12", maximum=10).kind == "limites"
+    assert parse_percentage("140").kind == "limites"
+    assert parse_yes_no("peut-être").kind == "liste"
+    assert parse_likert("9", ["a", "b"]).kind == "liste"
+    assert parse_choice("z", [("a", "A")]).kind == "liste"

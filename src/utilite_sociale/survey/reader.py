@@ -48,6 +48,8 @@ TIDY_COLUMNS = (
     "cellule",
 )
 _HEADER_SCAN = 30
+#: Issue code of a rejected answer, by kind of problem.
+_PROBLEM_CODES = {"type": "type-invalide", "limites": "hors-limites", "liste": "hors-liste"}
 _ID_HEADERS = {"id", "identifiant", "code", "code indicateur"}
 _ESUS_YEAR = re.compile(r"^esus\.(\d{4})\.")
 
@@ -96,6 +98,10 @@ class MemberFile:
     )
     issues: list[Issue] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    respondent_sheet: str | None = None
+    rows_read: int = 0
+    rows_rejected: int = 0
     cells_read: int = 0
     cells_used: int = 0
     cells_rejected: int = 0
@@ -334,6 +340,7 @@ class _Reader:
     def read_responses(self, grid: Grid) -> None:
         header = self.respondent_header(grid)
         assert header is not None
+        self.member.respondent_sheet = grid.name
         header_row, respondent_column = header
         columns: dict[int, Indicator] = {}
         for column, value in enumerate(grid.rows[header_row]):
@@ -382,6 +389,9 @@ class _Reader:
     def read_cell(
         self, item_id: str, respondent: str | None, raw: Any, where: _Context, *, percent: bool
     ) -> None:
+        if respondent is None:
+            self.member.rows_read += 1
+            self.member.locations.setdefault(item_id, (where.grid.name, where.cell))
         if item_id.startswith("org."):
             self.read_field(
                 item_id, raw, where, self.identity_fields.get(item_id), self.member.identity
@@ -392,6 +402,7 @@ class _Reader:
             return
         indicator = self.indicators.get(item_id)
         if indicator is None:
+            self.member.rows_rejected += 1
             if not _blank(raw):
                 self.member.cells_read += 1
                 self.member.cells_rejected += 1
@@ -409,6 +420,8 @@ class _Reader:
         self.member.cells_read += 1
         key = (item_id, respondent)
         if key in self.seen:
+            if respondent is None:
+                self.member.rows_rejected += 1
             self.member.cells_rejected += 1
             self.issue(
                 "id-duplique",
@@ -430,7 +443,7 @@ class _Reader:
         if not parsed.ok:
             self.member.cells_rejected += 1
             self.issue(
-                "reponse-invalide",
+                _PROBLEM_CODES[parsed.kind],
                 parsed.problem or "Réponse illisible.",
                 where,
                 indicator=item_id,
@@ -506,6 +519,7 @@ class _Reader:
         from . import values
 
         if item is None:
+            self.member.rows_rejected += 1
             if not _blank(raw):
                 self.member.cells_read += 1
                 self.member.cells_rejected += 1
@@ -536,7 +550,7 @@ class _Reader:
         if not parsed.ok:
             self.member.cells_rejected += 1
             self.issue(
-                "reponse-invalide",
+                _PROBLEM_CODES[parsed.kind],
                 parsed.problem or "Réponse illisible.",
                 where,
                 indicator=item_id,
@@ -609,8 +623,9 @@ def _within(parsed: Parsed, low: float | None, high: float | None) -> Parsed:
         shown_high = format_number(high if high is not None else 100, 0)
         return Parsed(
             None,
-            problem=f"{format_number(value, 1)} % sort des limites attendues (entre {shown_low} "
-            f"et {shown_high} %).",
+            problem=f"{format_number(value, 1)} % est hors limites : pourcentage attendu entre "
+            f"{shown_low} et {shown_high} %.",
+            kind="limites",
         )
     return parsed
 

@@ -28,8 +28,9 @@ import numbers
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from utilite_sociale._format import format_number
 
@@ -62,11 +63,15 @@ class Parsed:
         French sentence saying what is wrong and what was expected; ``value`` is ``None``.
     warning
         French sentence saying how the value was adjusted or interpreted; ``value`` is set.
+    kind
+        With a problem: ``"type"`` (not the expected kind of value), ``"limites"`` (outside
+        the expected range) or ``"liste"`` (not one of the possible answers).
     """
 
     value: float | str | None
     problem: str | None = None
     warning: str | None = None
+    kind: Literal["type", "limites", "liste"] = field(default="type", compare=False)
 
     def __post_init__(self) -> None:
         if self.problem is not None and (self.value is not None or self.warning is not None):
@@ -515,7 +520,9 @@ def parse_number(
             expected = f"supérieure ou égale à {_fr(low)}"
         else:
             expected = f"inférieure ou égale à {_fr(high)}"
-        return Parsed(None, f"{_shown(raw)} est hors limites : valeur attendue {expected}.")
+        return Parsed(
+            None, f"{_shown(raw)} est hors limites : valeur attendue {expected}.", kind="limites"
+        )
     return Parsed(value, warning=scan.warning)
 
 
@@ -592,7 +599,9 @@ def parse_percentage(raw: object, *, percent_formatted: bool = False) -> Parsed:
             )
     if not 0 <= value <= 100:
         return Parsed(
-            None, f"{shown} est hors limites : pourcentage attendu entre 0 et 100\u00a0%."
+            None,
+            f"{shown} est hors limites : pourcentage attendu entre 0 et 100\u00a0%.",
+            kind="limites",
         )
     return Parsed(value, warning=" ".join(warnings) or None)
 
@@ -644,6 +653,7 @@ def parse_yes_no(raw: object) -> Parsed:
     return Parsed(
         None,
         f"{_shown(raw)} n'est pas une réponse possible ; réponse attendue : « Oui » ou « Non ».",
+        kind="liste",
     )
 
 
@@ -719,7 +729,9 @@ def parse_likert(raw: object, labels: Sequence[str]) -> Parsed:
         return Parsed(level_read)
     allowed = " ; ".join(f"{level} = {label}" for level, label in enumerate(labels, start=1))
     return Parsed(
-        None, f"{_shown(raw)} n'est pas une réponse possible ; réponses attendues : {allowed}."
+        None,
+        f"{_shown(raw)} n'est pas une réponse possible ; réponses attendues : {allowed}.",
+        kind="liste",
     )
 
 
@@ -770,7 +782,9 @@ def parse_choice(raw: object, choices: Sequence[tuple[str, str]]) -> Parsed:
         return Parsed(None, error)
     expected = _or_list([label for _, label in choices])
     return Parsed(
-        None, f"{_shown(raw)} n'est pas une réponse possible ; réponse attendue : {expected}."
+        None,
+        f"{_shown(raw)} n'est pas une réponse possible ; réponse attendue : {expected}.",
+        kind="liste",
     )
 
 
