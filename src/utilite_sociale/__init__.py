@@ -37,6 +37,8 @@ _EXPORTS: dict[str, str] = {
     "build_template": "utilite_sociale.survey.template",
     "write_template": "utilite_sociale.survey.template",
     "write_member_templates": "utilite_sociale.survey.members",
+    "SurveyReport": "utilite_sociale.survey.validation",
+    "validate_survey": "utilite_sociale.survey.validation",
     "Issue": "utilite_sociale.errors",
     "UtiliteSocialeError": "utilite_sociale.errors",
     "UsageError": "utilite_sociale.errors",
@@ -56,6 +58,7 @@ __all__ = [
     "Issue",
     "Lens",
     "MemberFile",
+    "SurveyReport",
     "UsageError",
     "UtiliteSocialeError",
     "__version__",
@@ -69,6 +72,7 @@ __all__ = [
     "save_indicator_set",
     "summarise_indicator_set",
     "validate_indicator_set",
+    "validate_survey",
     "write_member_templates",
     "write_template",
 ]
@@ -96,6 +100,7 @@ if TYPE_CHECKING:
     from .survey.members import write_member_templates
     from .survey.reader import MemberFile, read_member_file
     from .survey.template import build_template, write_template
+    from .survey.validation import SurveyReport, validate_survey
 
 
 def __getattr__(name: str) -> Any:

@@ -264,3 +264,20 @@ def test_the_whole_corpus_at_once_accounts_for_every_file(base: Path, tmp_path: 
     assert counts["fichiers_rejetes"] == 4
     assert counts["reponses_lues"] == counts["reponses_utilisees"] + counts["reponses_rejetees"]
     assert not report.valid
+
+
+def test_every_code_is_catalogued_and_documented() -> None:
+    import re
+
+    from utilite_sociale.survey import codes, members, reader, validation
+
+    emitted: set[str] = set()
+    for module in (reader, validation, members):
+        text = Path(str(module.__file__)).read_text(encoding="utf-8")
+        emitted |= set(re.findall(r'^\s+"([a-z]+(?:-[a-z0-9]+)+)",$', text, flags=re.M))
+        emitted |= set(re.findall(r'code="([a-z-]+)"', text))
+        emitted |= set(re.findall(r'"(type-invalide|hors-limites|hors-liste)"', text))
+        emitted |= set(re.findall(r'(?:warn|issue|add)\(\s*"([a-z]+(?:-[a-z0-9]+)+)"', text))
+    assert emitted == set(codes.SURVEY_CODES)
+    docs = Path(__file__).parents[2] / "docs" / "erreurs-classeur.md"
+    assert docs.read_text(encoding="utf-8") == codes.catalogue_markdown()
