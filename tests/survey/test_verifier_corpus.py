@@ -213,7 +213,18 @@ def _blank_template(path: Path) -> list[tuple[str, str]]:
     return [("aucune-reponse", "")]
 
 
+def _missing_with_comment(path: Path) -> list[tuple[str, str]]:
+    book = load_workbook(path)
+    sheet = book["Indicateurs"]
+    row = rows(path)["ES-FRA-03"][1]
+    sheet.cell(row=row, column=5).value = None
+    sheet.cell(row=row, column=6).value = "Tarifs fixés par le département, pas par nous"
+    book.save(path)
+    return [("reponse-manquante", answer_cell(path, "ES-FRA-03"))]  # a warning only
+
+
 CASES: dict[str, Case] = {
+    "reponse-manquante-commentee": _missing_with_comment,
     "reponse-manquante": _missing,
     "type-invalide": _wrong_type,
     "hors-limites": _out_of_range,
@@ -257,7 +268,7 @@ def test_the_whole_corpus_at_once_accounts_for_every_file(base: Path, tmp_path: 
         case(path)
     report = validate_survey([folder], REF)
     counts = report.counts()
-    assert counts["fichiers_lus"] == len(CASES) == 21
+    assert counts["fichiers_lus"] == len(CASES) == 22
     assert counts["fichiers_lus"] == (
         counts["fichiers_valides"] + counts["fichiers_avec_erreurs"] + counts["fichiers_rejetes"]
     )
@@ -281,3 +292,12 @@ def test_every_code_is_catalogued_and_documented() -> None:
     assert emitted == set(codes.SURVEY_CODES)
     docs = Path(__file__).parents[2] / "docs" / "erreurs-classeur.md"
     assert docs.read_text(encoding="utf-8") == codes.catalogue_markdown()
+
+
+def test_a_commented_missing_answer_is_a_warning(base: Path, tmp_path: Path) -> None:
+    path = tmp_path / "commente.xlsx"
+    shutil.copy(base, path)
+    _missing_with_comment(path)
+    (result,) = validate_survey([path], REF).files
+    assert result.status == "avertissements"
+    assert "Tarifs fixés par le département" in result.issues[0].message

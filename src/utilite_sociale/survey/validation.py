@@ -400,14 +400,28 @@ class _Checker:
                     if indicator.id in self.member.locations
                     else (" (la ligne de cet indicateur est absente du fichier)")
                 )
+                comment = self.member.comments.get(indicator.id)
+                if comment:
+                    # The member explained why: the fédération reads it, the file is usable.
+                    self.add(
+                        "reponse-manquante",
+                        f"Réponse obligatoire manquante : {indicator.label}, avec ce "
+                        f"commentaire : « {comment} ».",
+                        where=indicator.id,
+                        severity=WARNING,
+                        indicator=indicator.id,
+                        expected=_expected(indicator, self.ref),
+                        fix="Répondez à la question si vous le pouvez.",
+                    )
+                    continue
                 self.add(
                     "reponse-manquante",
                     f"Réponse obligatoire manquante : {indicator.label}{place}.",
                     where=indicator.id,
                     indicator=indicator.id,
                     expected=_expected(indicator, self.ref),
-                    fix="Répondez à la question, ou écrivez en commentaire pourquoi vous ne "
-                    "pouvez pas.",
+                    fix="Répondez à la question, ou écrivez dans la colonne « Commentaire » "
+                    "pourquoi vous ne pouvez pas.",
                 )
             else:
                 self.add(
