@@ -247,11 +247,21 @@ def verifier(
     as_json: Annotated[
         bool, typer.Option("--json", help="Écrire le rapport en JSON sur la sortie standard.")
     ] = False,
+    annoter: Annotated[
+        Path | None,
+        typer.Option(
+            "--annoter",
+            metavar="DOSSIER",
+            help="Écrire dans ce dossier une copie annotée (.annote.xlsx) de chaque "
+            "fichier qui a des problèmes, à renvoyer au membre.",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from .commands.verifier import run_verifier
 
-    code = run_verifier(list(fichiers), referentiel=referentiel, as_json=as_json)
+    code = run_verifier(list(fichiers), referentiel=referentiel, as_json=as_json, annotate=annoter)
     if code:
         raise _ExitError(code)
 

@@ -12,7 +12,9 @@ from ..framework import load_indicator_set
 __all__ = ["run_verifier"]
 
 
-def run_verifier(files: list[Path], *, referentiel: str, as_json: bool) -> int:
+def run_verifier(
+    files: list[Path], *, referentiel: str, as_json: bool, annotate: Path | None = None
+) -> int:
     """Run the command; return 0 when no file has an error, 1 otherwise."""
     from ..survey.validation import collect_files, issues_of, status_line, validate_survey
 
@@ -23,6 +25,13 @@ def run_verifier(files: list[Path], *, referentiel: str, as_json: bool) -> int:
         raise UsageError("Aucun fichier à vérifier (.xlsx, .xlsm, .ods, .xls ou .csv).")
     ref = load_indicator_set(referentiel)
     report = validate_survey(files, ref)
+    written: list[Path] = []
+    if annotate is not None:
+        if annotate.exists() and not annotate.is_dir():
+            raise UsageError(f"--annoter : {annotate} existe et n'est pas un dossier.")
+        from ..survey.annotate import annotate_report
+
+        written = annotate_report(report, annotate)
     if as_json:
         print_json(report.to_dict())
         return 0 if report.valid else 1
@@ -43,4 +52,9 @@ def run_verifier(files: list[Path], *, referentiel: str, as_json: bool) -> int:
         print_issues(details, stream=sys.stdout, keep_order=True)
     if report.valid and not details:
         out.print("[bold green]Aucune erreur.[/]")
+    if annotate is not None:
+        out.print(
+            f"Copies annotées à renvoyer aux membres : {len(written)} fichier(s) dans "
+            f"{escape(str(annotate))}"
+        )
     return 0 if report.valid else 1
