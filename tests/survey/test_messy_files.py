@@ -103,6 +103,8 @@ def test_formulas_give_their_cached_values_and_percent_cells_are_understood(
     book.save(path)
     member = read_member_file(path, REF)
     assert member.value("ES-CTX-ETP") is None  # a formula is never evaluated
+    warned = [issue for issue in member.issues if issue.code == "formule-sans-valeur"]
+    assert [issue.indicator for issue in warned] == ["ES-CTX-ETP"]
     assert member.value("ES-EMP-01") == 45.0
 
 

@@ -23,6 +23,10 @@ SURVEY_CODES: MappingProxyType[str, tuple[Severity, str]] = MappingProxyType(
         ),
         "colonne-manquante": (ERROR, "Une feuille n'a pas les colonnes « id » et « Réponse »."),
         "feuille-tronquee": (WARNING, "Feuille trop longue : la fin n'est pas lue."),
+        "formule-sans-valeur": (
+            WARNING,
+            "Formule jamais calculée : la réponse est lue comme vide.",
+        ),
         "reponse-manquante": (ERROR, "Réponse obligatoire manquante."),
         "type-invalide": (ERROR, "Réponse d'un type inattendu (texte au lieu d'un nombre…)."),
         "hors-limites": (ERROR, "Réponse hors des limites attendues."),

@@ -43,6 +43,8 @@ class Grid:
     name: str
     rows: list[list[Any]] = field(default_factory=list)
     percent: set[tuple[int, int]] = field(default_factory=set)
+    #: Cells holding a formula that was never calculated (no cached value): read as blank.
+    uncalculated: set[tuple[int, int]] = field(default_factory=set)
     truncated: bool = False
 
     def value(self, row: int, column: int) -> Any:
@@ -125,7 +127,46 @@ def _read_openpyxl(path: Path) -> list[Grid]:
             grids.append(grid)
     finally:
         workbook.close()
+    if _has_formulas(path):
+        _mark_uncalculated(path, grids)
     return grids
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet of the archive holds a formula (a cheap scan of its XML)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as part:
+                    while chunk := part.read(1 << 20):
+                        if b"<f>" in chunk or b"<f " in chunk:
+                            return True
+    return False
+
+
+def _mark_uncalculated(path: Path, grids: list[Grid]) -> None:
+    """Find formulas without a cached value: the second read sees formulas, not values."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False, keep_vba=False)
+    try:
+        for grid, sheet in zip(grids, workbook.worksheets, strict=False):
+            for row_index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
+                if row_index >= MAX_ROWS:
+                    break
+                for column_index, cell in enumerate(row):
+                    formula = getattr(cell, "value", None)
+                    if (
+                        isinstance(formula, str)
+                        and formula.startswith("=")
+                        and getattr(cell, "data_type", "") == "f"
+                        and grid.value(row_index, column_index) is None
+                    ):
+                        grid.uncalculated.add((row_index, column_index))
+    finally:
+        workbook.close()
 
 
 def _read_calamine(path: Path) -> list[Grid]:

@@ -331,6 +331,16 @@ class _Reader:
             where = _Context(grid, row_index, answer_column)
             raw = grid.value(row_index, answer_column)
             percent = (row_index, answer_column) in grid.percent
+            if (row_index, answer_column) in grid.uncalculated:
+                self.warn(
+                    "formule-sans-valeur",
+                    f"La réponse à « {item_id} » est une formule qui n'a jamais été calculée : "
+                    "elle est lue comme vide (les formules ne sont jamais calculées ici).",
+                    where,
+                    indicator=item_id,
+                    fix="Ouvrez le fichier dans Excel ou LibreOffice, enregistrez-le, ou "
+                    "remplacez la formule par sa valeur.",
+                )
             if comment_column is not None:
                 comment = grid.value(row_index, comment_column)
                 if comment is not None and str(comment).strip():
