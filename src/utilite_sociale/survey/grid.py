@@ -94,42 +94,73 @@ def read_grids(path: Path) -> tuple[str, list[Grid]]:
         for grid in grids:
             grid.percent = percent.get(grid.name, set())
         return kind, grids
-    return kind, _read_openpyxl(path)
+    # Values with calamine (fast, cached formula values only); cell formats with openpyxl,
+    # on the small sheets only (answers, not thousands of respondent rows).
+    grids = _read_calamine(path)
+    _xlsx_formats(path, grids)
+    if _has_formulas(path):
+        _mark_uncalculated(path, grids)
+    return kind, grids
 
 
-def _read_openpyxl(path: Path) -> list[Grid]:
+#: Sheets up to this many rows have their cell formats read (percentages typed as « 45 % »).
+FORMAT_SCAN_ROWS = 2_000
+
+
+def _xlsx_formats(path: Path, grids: list[Grid]) -> None:
+    """Mark the numeric cells whose format is a percentage, on the small sheets."""
     from openpyxl import load_workbook
 
+    small = {grid.name: grid for grid in grids if len(grid.rows) <= FORMAT_SCAN_ROWS}
+    if not small or not _styles_have_percent(path):
+        return
     try:
         workbook = load_workbook(path, read_only=True, data_only=True, keep_vba=False)
-    except Exception as exc:  # openpyxl raises many kinds of errors on broken files
-        raise InputFileError(
-            f"{path.name} n'est pas un classeur lisible ({type(exc).__name__}) : ouvrez-le et "
-            "réenregistrez-le au format .xlsx."
-        ) from None
-    grids: list[Grid] = []
+    except Exception:
+        return
     try:
         for sheet in workbook.worksheets:
-            grid = Grid(sheet.title)
+            grid = small.get(sheet.title)
+            if grid is None:
+                continue
             for row_index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
-                if row_index >= MAX_ROWS:
-                    grid.truncated = True
-                    break
-                values: list[Any] = []
                 for column_index, cell in enumerate(row):
                     value = getattr(cell, "value", None)
-                    values.append(value)
                     if isinstance(value, int | float) and not isinstance(value, bool):
                         number_format = getattr(cell, "number_format", None) or ""
                         if _PERCENT_FORMAT.search(number_format):
                             grid.percent.add((row_index, column_index))
-                grid.rows.append(values)
-            grids.append(grid)
     finally:
         workbook.close()
-    if _has_formulas(path):
-        _mark_uncalculated(path, grids)
-    return grids
+
+
+#: Excel's built-in percentage formats (0% and 0.00%).
+_BUILTIN_PERCENT_FORMATS = {9, 10}
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _styles_have_percent(path: Path) -> bool:
+    """Whether any cell style of the workbook uses a percentage number format."""
+    import zipfile
+
+    from defusedxml.ElementTree import fromstring
+
+    with zipfile.ZipFile(path) as archive:
+        try:
+            root = fromstring(archive.read("xl/styles.xml"))
+        except KeyError:
+            return False
+    percent_ids = set(_BUILTIN_PERCENT_FORMATS)
+    for number_format in root.iter(f"{_MAIN}numFmt"):
+        code = number_format.get("formatCode", "")
+        if _PERCENT_FORMAT.search(code):
+            percent_ids.add(int(number_format.get("numFmtId", "-1")))
+    cell_styles = root.find(f"{_MAIN}cellXfs")
+    if cell_styles is None:
+        return False
+    return any(
+        int(style.get("numFmtId", "0")) in percent_ids for style in cell_styles.iter(f"{_MAIN}xf")
+    )
 
 
 def _has_formulas(path: Path) -> bool:

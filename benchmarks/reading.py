@@ -1,0 +1,134 @@
+"""Reading at speed: ``python benchmarks/reading.py [--lignes N]``.
+
+1. 300 small member workbooks (a filled ``ess-socle`` template), read by
+   ``read_member_file`` and by ``pandas.read_excel(sheet_name=None)`` (openpyxl engine).
+2. A respondent sheet of N rows × 60 columns (100 000 by default), read into grids by the
+   library (calamine) and by ``pandas.read_excel`` (openpyxl engine).
+Each measure runs in a fresh subprocess, which reports its time and peak memory growth
+(``ru_maxrss``). Figures only: nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+kind, target = sys.argv[1], Path(sys.argv[2])
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+cells = 0
+if kind == "bibliotheque-classeurs":
+    import utilite_sociale as us
+    from utilite_sociale.survey import read_member_file
+    ref = us.load_indicator_set("ess-socle")
+    for path in sorted(target.glob("*.xlsx")):
+        cells += read_member_file(path, ref).cells_read
+elif kind == "pandas-classeurs":
+    import pandas as pd
+    for path in sorted(target.glob("*.xlsx")):
+        frames = pd.read_excel(path, sheet_name=None, header=None)
+        cells += sum(frame.size for frame in frames.values())
+elif kind == "bibliotheque-grande-feuille":
+    from utilite_sociale.survey.grid import read_grids
+    _, grids = read_grids(target)
+    cells = sum(len(row) for grid in grids for row in grid.rows)
+elif kind == "pandas-grande-feuille":
+    import pandas as pd
+    cells = int(pd.read_excel(target, header=None).size)
+elapsed = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"secondes": elapsed, "memoire_ko": after - before, "cellules": cells}))
+"""
+
+
+def _measure(kind: str, target: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, kind, str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _small_workbooks(folder: Path, count: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.survey.filling import fill, typical_filling
+
+    import utilite_sociale as us
+    from utilite_sociale.survey import write_template
+
+    ref = us.load_indicator_set("ess-socle")
+    first = folder / "membre-000.xlsx"
+    write_template(ref, first, today=dt.date(2026, 1, 15), period="2025")
+    cells, _ = typical_filling(ref)
+    fill(first, {**cells, "org.code_adherent": "A000"})
+    for index in range(1, count):
+        shutil.copy(first, folder / f"membre-{index:03d}.xlsx")
+
+
+def _big_sheet(path: Path, rows: int, columns: int = 60) -> None:
+    from openpyxl import Workbook
+
+    labels = [
+        "Pas du tout d'accord",
+        "Plutôt pas d'accord",
+        "Ni d'accord ni pas d'accord",
+        "Plutôt d'accord",
+        "Tout à fait d'accord",
+    ]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Réponses")
+    sheet.append(["repondant", *(f"Q{index:02d}" for index in range(columns))])
+    for row in range(rows):
+        sheet.append([row + 1, *(labels[(row + col) % 5] for col in range(columns))])
+    workbook.save(path)
+
+
+def _line(label: str, figures: dict[str, float]) -> str:
+    per_cell = figures["memoire_ko"] * 1024 / max(figures["cellules"], 1)
+    return (
+        f"{label:<48} {figures['secondes']:8.2f} s   "
+        f"mémoire +{figures['memoire_ko'] / 1024:7.1f} Mo"
+        f"   ({per_cell:5.0f} octets/cellule, {int(figures['cellules'])} cellules)"
+    )
+
+
+def main() -> None:
+    """Build the files, measure each reader in a fresh process, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lignes", type=int, default=100_000)
+    parser.add_argument("--classeurs", type=int, default=300)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "retours"
+        folder.mkdir()
+        _small_workbooks(folder, args.classeurs)
+        ours = _measure("bibliotheque-classeurs", folder)
+        theirs = _measure("pandas-classeurs", folder)
+        print(_line(f"{args.classeurs} classeurs : read_member_file", ours))
+        print(_line(f"{args.classeurs} classeurs : pandas.read_excel", theirs))
+        print(f"  → {theirs['secondes'] / ours['secondes']:.1f} × plus rapide")
+        big = Path(tmp) / "grande-feuille.xlsx"
+        _big_sheet(big, args.lignes)
+        ours = _measure("bibliotheque-grande-feuille", big)
+        theirs = _measure("pandas-grande-feuille", big)
+        print(_line(f"feuille {args.lignes} × 60 : read_grids (calamine)", ours))
+        print(_line(f"feuille {args.lignes} × 60 : pandas.read_excel", theirs))
+        print(f"  → {theirs['secondes'] / ours['secondes']:.1f} × plus rapide")
+
+
+if __name__ == "__main__":
+    main()
