@@ -9,11 +9,12 @@ installed), which refuses entity expansion.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputFileError
 
-__all__ = ["MAX_ROWS", "check_zip_archive"]
+__all__ = ["DEFAULT_LIMITS", "MAX_ROWS", "ReadLimits", "check_zip_archive"]
 
 #: Most bytes the parts of one workbook may expand to.
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
@@ -27,18 +28,58 @@ MAX_ENTRIES = 10_000
 MAX_ROWS = 100_000
 
 
-def check_zip_archive(path: Path) -> None:
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Limits applied to every file read from outside (configurable, e.g. for tests).
+
+    Attributes
+    ----------
+    max_uncompressed_bytes
+        Most bytes the parts of a workbook may declare once decompressed.
+    max_compression_ratio
+        Highest compression ratio of a part of more than 1 Mo.
+    max_entries
+        Most parts in a workbook archive.
+    max_rows, max_columns
+        Most rows and columns read from one sheet; the rest is not read (with a warning).
+    max_csv_bytes
+        Largest CSV file read.
+    """
+
+    max_uncompressed_bytes: int = MAX_UNCOMPRESSED_BYTES
+    max_compression_ratio: float = MAX_COMPRESSION_RATIO
+    max_entries: int = MAX_ENTRIES
+    max_rows: int = MAX_ROWS
+    max_columns: int = 300
+    max_csv_bytes: int = 50 * 1024 * 1024
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def check_zip_archive(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, int]:
     """Refuse a workbook archive that is not a zip, is encrypted, or looks like a zip bomb.
+
+    Only the archive's directory is read: nothing is decompressed here.
 
     Parameters
     ----------
     path
         The workbook file.
+    limits
+        The limits to apply.
+
+    Returns
+    -------
+    dict
+        The counters of the check: ``parties``, ``octets_declares``, ``octets_decompresses``
+        (always 0: the decision is taken before decompressing anything).
 
     Raises
     ------
     InputFileError
-        With a French message saying why the file is refused.
+        With a French message saying why the file is refused; ``counters`` holds the same
+        counters as the return value.
     """
     try:
         with zipfile.ZipFile(path) as archive:
@@ -51,21 +92,29 @@ def check_zip_archive(path: Path) -> None:
         ) from None
     except OSError as exc:
         raise InputFileError(f"Impossible de lire {path.name} : {exc.strerror or exc}") from None
-    if len(entries) > MAX_ENTRIES:
-        raise InputFileError(f"{path.name} contient trop de parties ({len(entries)}) : refusé.")
-    total = 0
+    counters = {"parties": len(entries), "octets_declares": 0, "octets_decompresses": 0}
+
+    def refuse(message: str) -> InputFileError:
+        error = InputFileError(message)
+        error.counters = dict(counters)
+        return error
+
+    if len(entries) > limits.max_entries:
+        raise refuse(f"{path.name} contient trop de parties ({len(entries)}) : refusé.")
     for entry in entries:
         if entry.flag_bits & 0x1:
-            raise InputFileError(f"{path.name} est chiffré : enregistrez-le sans mot de passe.")
-        total += entry.file_size
+            raise refuse(f"{path.name} est chiffré : enregistrez-le sans mot de passe.")
+        counters["octets_declares"] += entry.file_size
         ratio = entry.file_size / max(entry.compress_size, 1)
-        if entry.file_size > _RATIO_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
-            raise InputFileError(
+        if entry.file_size > _RATIO_MIN_BYTES and ratio > limits.max_compression_ratio:
+            raise refuse(
                 f"{path.name} est refusé : une de ses parties se décompresse {ratio:.0f} fois "
                 "(bombe de décompression probable)."
             )
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise InputFileError(
-            f"{path.name} est refusé : il se décompresse en {total // (1024 * 1024)} Mo "
-            f"(maximum {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} Mo)."
-        )
+        if counters["octets_declares"] > limits.max_uncompressed_bytes:
+            raise refuse(
+                f"{path.name} est refusé : il se décompresse en plus de "
+                f"{limits.max_uncompressed_bytes // (1024 * 1024)} Mo (bombe de décompression "
+                "probable ou classeur démesuré)."
+            )
+    return counters

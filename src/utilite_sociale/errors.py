@@ -121,7 +121,16 @@ class UsageError(UtiliteSocialeError):
 
 
 class InputFileError(UtiliteSocialeError):
-    """A file could not be read at all: missing, unreadable, wrong format (exit code 2)."""
+    """A file could not be read at all: missing, unreadable, wrong format (exit code 2).
+
+    ``counters`` tells how far the reader went before refusing (bytes, rows…), when known.
+    """
+
+    counters: dict[str, int]
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.counters = {}
 
 
 class InvalidDataError(UtiliteSocialeError):

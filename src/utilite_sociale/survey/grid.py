@@ -15,15 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._safety import MAX_ROWS, check_zip_archive
+from .._safety import DEFAULT_LIMITS, ReadLimits, check_zip_archive
 from ..errors import InputFileError
 
-__all__ = ["MAX_COLUMNS", "WORKBOOK_FORMATS", "Grid", "read_grids"]
+__all__ = ["WORKBOOK_FORMATS", "Grid", "read_grids"]
 
-#: Most columns read from one sheet.
-MAX_COLUMNS = 300
-#: Largest CSV accepted, in bytes.
-MAX_CSV_BYTES = 50 * 1024 * 1024
 WORKBOOK_FORMATS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsm",
@@ -54,13 +50,15 @@ class Grid:
         return None
 
 
-def read_grids(path: Path) -> tuple[str, list[Grid]]:
+def read_grids(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str, list[Grid]]:
     """Read every sheet of a member file.
 
     Parameters
     ----------
     path
-        ``.xlsx``, ``.xlsm``, ``.ods`` or ``.csv`` file.
+        ``.xlsx``, ``.xlsm``, ``.ods``, ``.xls`` or ``.csv`` file.
+    limits
+        Size limits (archive, rows, columns, CSV bytes); what is beyond is not read.
 
     Returns
     -------
@@ -84,30 +82,49 @@ def read_grids(path: Path) -> tuple[str, list[Grid]]:
     if path.stat().st_size == 0:
         raise InputFileError(f"{path.name} est vide (0 octet).")
     if kind == "csv":
-        return kind, [_read_csv(path)]
+        return kind, [_read_csv(path, limits)]
+    try:
+        return kind, _read_workbook(path, kind, limits)
+    except (InputFileError, MemoryError):
+        raise
+    except Exception as exc:
+        from defusedxml import DefusedXmlException
+
+        if isinstance(exc, DefusedXmlException):
+            raise InputFileError(
+                f"{path.name} est refusé : il contient des déclarations XML (entités, DTD) "
+                "qu'un classeur n'a pas à contenir (risque d'expansion)."
+            ) from None
+        raise InputFileError(
+            f"{path.name} n'est pas un classeur lisible ({type(exc).__name__}) : ouvrez-le et "
+            "réenregistrez-le au format .xlsx."
+        ) from None
+
+
+def _read_workbook(path: Path, kind: str, limits: ReadLimits) -> list[Grid]:
     if kind == "xls":  # Excel 97-2003: an OLE container, read by calamine (no macro run)
-        return kind, _read_calamine(path)
-    check_zip_archive(path)
+        return _read_calamine(path, limits)
+    check_zip_archive(path, limits)
     if kind == "ods":
-        grids = _read_calamine(path)
-        percent = _ods_percent_cells(path)
+        grids = _read_calamine(path, limits)
+        percent = _ods_percent_cells(path, limits)
         for grid in grids:
             grid.percent = percent.get(grid.name, set())
-        return kind, grids
+        return grids
     # Values with calamine (fast, cached formula values only); cell formats with openpyxl,
     # on the small sheets only (answers, not thousands of respondent rows).
-    grids = _read_calamine(path)
-    _xlsx_formats(path, grids)
+    grids = _read_calamine(path, limits)
+    _xlsx_formats(path, grids, limits)
     if _has_formulas(path):
-        _mark_uncalculated(path, grids)
-    return kind, grids
+        _mark_uncalculated(path, grids, limits)
+    return grids
 
 
 #: Sheets up to this many rows have their cell formats read (percentages typed as « 45 % »).
 FORMAT_SCAN_ROWS = 2_000
 
 
-def _xlsx_formats(path: Path, grids: list[Grid]) -> None:
+def _xlsx_formats(path: Path, grids: list[Grid], limits: ReadLimits) -> None:
     """Mark the numeric cells whose format is a percentage, on the small sheets."""
     from openpyxl import load_workbook
 
@@ -123,7 +140,7 @@ def _xlsx_formats(path: Path, grids: list[Grid]) -> None:
             grid = small.get(sheet.title)
             if grid is None:
                 continue
-            for row_index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
+            for row_index, row in enumerate(sheet.iter_rows(max_col=limits.max_columns)):
                 for column_index, cell in enumerate(row):
                     value = getattr(cell, "value", None)
                     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -177,15 +194,15 @@ def _has_formulas(path: Path) -> bool:
     return False
 
 
-def _mark_uncalculated(path: Path, grids: list[Grid]) -> None:
+def _mark_uncalculated(path: Path, grids: list[Grid], limits: ReadLimits) -> None:
     """Find formulas without a cached value: the second read sees formulas, not values."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=False, keep_vba=False)
     try:
         for grid, sheet in zip(grids, workbook.worksheets, strict=False):
-            for row_index, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
-                if row_index >= MAX_ROWS:
+            for row_index, row in enumerate(sheet.iter_rows(max_col=limits.max_columns)):
+                if row_index >= limits.max_rows:
                     break
                 for column_index, cell in enumerate(row):
                     formula = getattr(cell, "value", None)
@@ -200,7 +217,7 @@ def _mark_uncalculated(path: Path, grids: list[Grid]) -> None:
         workbook.close()
 
 
-def _read_calamine(path: Path) -> list[Grid]:
+def _read_calamine(path: Path, limits: ReadLimits) -> list[Grid]:
     import python_calamine
 
     try:
@@ -214,18 +231,18 @@ def _read_calamine(path: Path) -> list[Grid]:
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
         grid = Grid(name)
-        if sheet.end is not None and sheet.end[0] >= MAX_ROWS:
+        if sheet.end is not None and sheet.end[0] >= limits.max_rows:
             grid.truncated = True
         # From cell A1 (not from the first used cell), so that cell references are right.
-        rows = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)
+        rows = sheet.to_python(skip_empty_area=False, nrows=limits.max_rows)
         grid.rows = [
-            [None if value == "" else value for value in row[:MAX_COLUMNS]] for row in rows
+            [None if value == "" else value for value in row[: limits.max_columns]] for row in rows
         ]
         grids.append(grid)
     return grids
 
 
-def _ods_percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
+def _ods_percent_cells(path: Path, limits: ReadLimits) -> dict[str, set[tuple[int, int]]]:
     """Cells of an ``.ods`` whose value type is a percentage (« 45 % » is stored as 0.45)."""
     import zipfile
 
@@ -248,8 +265,8 @@ def _ods_percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
                 continue
             if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
                 repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
-                if element.get(f"{_OFFICE}value-type") == "percentage" and row < MAX_ROWS:
-                    for offset in range(min(repeat, MAX_COLUMNS)):
+                if element.get(f"{_OFFICE}value-type") == "percentage" and row < limits.max_rows:
+                    for offset in range(min(repeat, limits.max_columns)):
                         sheet.add((row, column + offset))
                 column += repeat
                 element.clear()
@@ -259,13 +276,15 @@ def _ods_percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
     return found
 
 
-def _read_csv(path: Path) -> Grid:
+def _read_csv(path: Path, limits: ReadLimits) -> Grid:
     size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise InputFileError(
-            f"{path.name} est trop volumineux ({size // (1024 * 1024)} Mo ; maximum "
-            f"{MAX_CSV_BYTES // (1024 * 1024)} Mo)."
+    if size > limits.max_csv_bytes:
+        error = InputFileError(
+            f"{path.name} est trop volumineux pour un fichier de réponses ({size} octets ; "
+            f"maximum {limits.max_csv_bytes} octets) : il n'est pas lu."
         )
+        error.counters = {"octets": size, "octets_lus": 0}
+        raise error
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -280,8 +299,8 @@ def _read_csv(path: Path) -> Grid:
     grid = Grid(path.stem)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     for row_index, row in enumerate(reader):
-        if row_index >= MAX_ROWS:
+        if row_index >= limits.max_rows:
             grid.truncated = True
             break
-        grid.rows.append([value if value.strip() else None for value in row[:MAX_COLUMNS]])
+        grid.rows.append([value if value.strip() else None for value in row[: limits.max_columns]])
     return grid

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._safety import DEFAULT_LIMITS, ReadLimits
 from ..errors import ERROR, WARNING, Issue, Severity
 from ..framework.models import Indicator, IndicatorSet
 from .grid import Grid, read_grids
@@ -152,7 +153,12 @@ class _Context:
         return f"{get_column_letter(self.column + 1)}{self.row + 1}"
 
 
-def read_member_file(path: str | os.PathLike[str], indicator_set: IndicatorSet) -> MemberFile:
+def read_member_file(
+    path: str | os.PathLike[str],
+    indicator_set: IndicatorSet,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> MemberFile:
     """Read a member file (``.xlsx``, ``.xlsm``, ``.ods`` or ``.csv``) against a référentiel.
 
     Parameters
@@ -161,6 +167,8 @@ def read_member_file(path: str | os.PathLike[str], indicator_set: IndicatorSet) 
         The returned file.
     indicator_set
         The référentiel it answers.
+    limits
+        Size limits for untrusted files (archive, rows, columns, CSV bytes).
 
     Returns
     -------
@@ -179,7 +187,7 @@ def read_member_file(path: str | os.PathLike[str], indicator_set: IndicatorSet) 
     >>> member.tidy().head()  # doctest: +SKIP
     """
     file_path = Path(path)
-    kind, grids = read_grids(file_path)
+    kind, grids = read_grids(file_path, limits=limits)
     member = MemberFile(file=file_path.name, format=kind, indicator_set_id=indicator_set.id)
     reader = _Reader(member, indicator_set)
     for grid in grids:

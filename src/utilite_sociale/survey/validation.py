@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .._safety import DEFAULT_LIMITS, ReadLimits
 from ..errors import ERROR, WARNING, InputFileError, InvalidDataError, Issue, Severity
 from ..framework.models import IndicatorSet
 from .grid import WORKBOOK_FORMATS
@@ -206,7 +207,10 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
 
 
 def validate_survey(
-    paths: Iterable[str | os.PathLike[str]], indicator_set: IndicatorSet
+    paths: Iterable[str | os.PathLike[str]],
+    indicator_set: IndicatorSet,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> SurveyReport:
     """Verify returned member files against a référentiel.
 
@@ -216,6 +220,8 @@ def validate_survey(
         Files (``.xlsx``, ``.xlsm``, ``.ods``, ``.xls``, ``.csv``) or folders of such files.
     indicator_set
         The référentiel the files answer.
+    limits
+        Size limits for untrusted files.
 
     Returns
     -------
@@ -225,13 +231,13 @@ def validate_survey(
     """
     report = SurveyReport(indicator_set.id, indicator_set.version)
     for path, shown in _collect(paths):
-        report.files.append(_verify_file(path, indicator_set, shown))
+        report.files.append(_verify_file(path, indicator_set, shown, limits))
     return report
 
 
-def _verify_file(path: Path, ref: IndicatorSet, shown: str) -> FileResult:
+def _verify_file(path: Path, ref: IndicatorSet, shown: str, limits: ReadLimits) -> FileResult:
     try:
-        member = read_member_file(path, ref)
+        member = read_member_file(path, ref, limits=limits)
     except InputFileError as exc:
         issue = Issue(
             code="fichier-illisible",
