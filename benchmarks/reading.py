@@ -5,7 +5,7 @@
 2. A respondent sheet of N rows × 60 columns (100 000 by default), read into grids by the
    library (calamine) and by ``pandas.read_excel`` (openpyxl engine).
 Each measure runs in a fresh subprocess, which reports its time and peak memory growth
-(``ru_maxrss``). Figures only: nothing is asserted.
+(VmHWM, the peak resident size of that process image). Figures only: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -22,10 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 
 _CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
+def peak_kb():
+    # Peak resident memory of this process image (VmHWM: unlike ru_maxrss, not inherited
+    # from the parent that spawned it).
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 kind, target = sys.argv[1], Path(sys.argv[2])
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kb()
 start = time.perf_counter()
 cells = 0
 if kind == "bibliotheque-classeurs":
@@ -46,8 +53,19 @@ elif kind == "bibliotheque-grande-feuille":
 elif kind == "pandas-grande-feuille":
     import pandas as pd
     cells = int(pd.read_excel(target, header=None).size)
+elif kind == "hostile":
+    import utilite_sociale as us
+    from utilite_sociale._safety import ReadLimits
+    from utilite_sociale.errors import InputFileError
+    from utilite_sociale.survey import read_member_file
+    ref = us.load_indicator_set("ess-socle")
+    try:
+        member = read_member_file(target, ref, limits=ReadLimits(max_rows=1000))
+        cells = member.rows_read
+    except InputFileError:
+        cells = 0
 elapsed = time.perf_counter() - start
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak_kb()
 print(json.dumps({"secondes": elapsed, "memoire_ko": after - before, "cellules": cells}))
 """
 
@@ -128,6 +146,35 @@ def main() -> None:
         print(_line(f"feuille {args.lignes} × 60 : read_grids (calamine)", ours))
         print(_line(f"feuille {args.lignes} × 60 : pandas.read_excel", theirs))
         print(f"  → {theirs['secondes'] / ours['secondes']:.1f} × plus rapide")
+        print("Fichiers hostiles (refus ou lecture bornée) :")
+        for label, path in _hostile_files(Path(tmp)):
+            figures = _measure("hostile", path)
+            print(
+                f"  {label:<46} {figures['secondes']:6.2f} s   mémoire "
+                f"+{figures['memoire_ko'] / 1024:6.1f} Mo"
+            )
+
+
+def _hostile_files(folder: Path) -> list[tuple[str, Path]]:
+    import zipfile
+
+    bomb = folder / "bombe.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (1024 * 1024 * 1024))
+    rows = folder / "un-million-de-lignes.csv"
+    with rows.open("w", encoding="utf-8") as stream:
+        stream.write("id;Réponse\n")
+        stream.writelines(f"ZZ-{index};{index}\n" for index in range(1_000_000))
+    empty = folder / "vide.xlsx"
+    empty.write_bytes(b"")
+    fake = folder / "faux.xlsx"
+    fake.write_bytes(b"%PDF-1.7 ceci n'est pas un classeur")
+    return [
+        ("bombe de décompression (1 Go déclaré)", bomb),
+        ("CSV d'un million de lignes (limite 1 000)", rows),
+        ("fichier vide", empty),
+        ("PDF renommé en .xlsx", fake),
+    ]
 
 
 if __name__ == "__main__":

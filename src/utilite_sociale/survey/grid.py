@@ -9,7 +9,6 @@ encrypted or oversized files with a French message.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,22 +284,41 @@ def _read_csv(path: Path, limits: ReadLimits) -> Grid:
         )
         error.counters = {"octets": size, "octets_lus": 0}
         raise error
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    sample = text[:20_000]
+    # The encoding is decided on the first block; the rest is streamed, so that reading stops
+    # at the row limit without loading the whole file.
+    with path.open("rb") as stream:
+        head = stream.read(_CSV_SNIFF_BYTES)
+    encoding = _csv_encoding(head)
+    sample = head.decode(encoding, errors="replace")[:20_000]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = max(";,\t", key=sample.count)
     grid = Grid(path.stem)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    for row_index, row in enumerate(reader):
-        if row_index >= limits.max_rows:
-            grid.truncated = True
-            break
-        grid.rows.append([value if value.strip() else None for value in row[: limits.max_columns]])
+    with path.open(encoding=encoding, errors="replace", newline="") as text:
+        reader = csv.reader(text, delimiter=delimiter)
+        for row_index, row in enumerate(reader):
+            if row_index >= limits.max_rows:
+                grid.truncated = True
+                break
+            grid.rows.append(
+                [value if value.strip() else None for value in row[: limits.max_columns]]
+            )
     return grid
+
+
+_CSV_SNIFF_BYTES = 256 * 1024
+
+
+def _csv_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM) when the first block decodes as such, else Windows-1252."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the block is not a decoding error.
+        if exc.start < len(head) - 3:
+            return "cp1252"
+    return "utf-8"
