@@ -63,6 +63,17 @@ def _root(
     """Mesurer, piloter et prouver l'utilité sociale des organisations de l'ESS."""
 
 
+ReferentielOption = Annotated[
+    str,
+    typer.Option(
+        "-r",
+        "--referentiel",
+        metavar="REF",
+        help="Identifiant d'un référentiel fourni, ou fichier .yaml/.xlsx.",
+    ),
+]
+
+
 class _ExitError(Exception):
     """Raised by a command to end with a given exit code after printing."""
 
@@ -133,15 +144,7 @@ def referentiels(
     ),
 )
 def modele(
-    referentiel: Annotated[
-        str,
-        typer.Option(
-            "-r",
-            "--referentiel",
-            metavar="REF",
-            help="Identifiant d'un référentiel fourni, ou fichier .yaml/.xlsx.",
-        ),
-    ],
+    referentiel: ReferentielOption,
     output: Annotated[
         Path,
         typer.Option(
@@ -235,15 +238,7 @@ def verifier(
             metavar="FICHIER...", help="Fichiers .xlsx, .xlsm, .ods, .xls, .csv, ou dossiers."
         ),
     ],
-    referentiel: Annotated[
-        str,
-        typer.Option(
-            "-r",
-            "--referentiel",
-            metavar="REF",
-            help="Identifiant d'un référentiel fourni, ou fichier .yaml/.xlsx.",
-        ),
-    ],
+    referentiel: ReferentielOption,
     as_json: Annotated[
         bool, typer.Option("--json", help="Écrire le rapport en JSON sur la sortie standard.")
     ] = False,

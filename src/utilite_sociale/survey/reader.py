@@ -455,9 +455,8 @@ class _Reader:
         if parsed.ok:
             self.seen[key] = f"{where.grid.name}!{where.cell}"
 
-    def record(
-        self, item_id: str, respondent: str | None, parsed: Parsed, raw: Any, where: _Context
-    ) -> None:
+    def accept(self, item_id: str, parsed: Parsed, raw: Any, where: _Context) -> bool:
+        """Count a read answer as used or rejected, reporting why; ``True`` when used."""
         if not parsed.ok:
             self.member.cells_rejected += 1
             self.issue(
@@ -468,10 +467,17 @@ class _Reader:
                 found=_text(raw),
                 fix="Corrigez la réponse ou laissez la cellule vide.",
             )
-            return
+            return False
         self.member.cells_used += 1
         if parsed.warning:
             self.warn("valeur-ajustee", parsed.warning, where, indicator=item_id, found=_text(raw))
+        return True
+
+    def record(
+        self, item_id: str, respondent: str | None, parsed: Parsed, raw: Any, where: _Context
+    ) -> None:
+        if not self.accept(item_id, parsed, raw, where):
+            return
         value = parsed.value
         if isinstance(value, str):
             self.member.answers.append(
@@ -565,21 +571,7 @@ class _Reader:
             "choix": lambda: values.parse_choice(raw, list(item.choices)),
         }
         parsed = parsers[item.kind]()
-        if not parsed.ok:
-            self.member.cells_rejected += 1
-            self.issue(
-                _PROBLEM_CODES[parsed.kind],
-                parsed.problem or "Réponse illisible.",
-                where,
-                indicator=item_id,
-                found=_text(raw),
-                fix="Corrigez la réponse ou laissez la cellule vide.",
-            )
-            return
-        self.member.cells_used += 1
-        if parsed.warning:
-            self.warn("valeur-ajustee", parsed.warning, where, indicator=item_id, found=_text(raw))
-        if parsed.value is not None:
+        if self.accept(item_id, parsed, raw, where) and parsed.value is not None:
             target[item_id] = parsed.value
 
     # -- identity --------------------------------------------------------------------
