@@ -76,18 +76,8 @@ def _print_listing(reports: list[IndicatorSetReport]) -> None:
     from rich.table import Table
 
     table = Table(title="Référentiels fournis", title_justify="left")
-    for header in (
-        "id",
-        "titre",
-        "version",
-        "sujet",
-        "loi",
-        "dim.",
-        "indic.",
-        "critères 2019",
-        "critères 2014",
-    ):
-        table.add_column(header)
+    for header in ("id", "sujet", "version", "dim.", "indicateurs", "art. 2 2019", "art. 2 2014"):
+        table.add_column(header, no_wrap=True)
     for report in reports:
         ref = report.indicator_set
         if ref is None:
@@ -98,20 +88,23 @@ def _print_listing(reports: list[IndicatorSetReport]) -> None:
         summary = summarise_indicator_set(ref)
         table.add_row(
             ref.id,
-            ref.title,
-            ref.version,
             _SUBJECTS[ref.subject],
-            "selon la date" if ref.legal_version == "auto" else ref.legal_version,
+            ref.version,
             str(summary["dimensions"]),
-            f"{summary['indicateurs_notes']} notés, {summary['indicateurs_repondant']} répondant",
+            f"{summary['indicateurs_notes']} (dont {summary['indicateurs_repondant']} rép.)",
             _criteria(summary["criteres_2019"]),
             _criteria(summary["criteres_2014"]),
         )
     out = console()
     out.print(table)
+    for report in reports:
+        ref = report.indicator_set
+        if ref is not None:
+            law = "" if ref.legal_version == "auto" else f" (loi ESS, version {ref.legal_version})"
+            out.print(f"  {ref.id} : {ref.title}{law}")
     out.print(
         "Détail d'un référentiel : utilite-sociale referentiels ID ; "
-        "pour l'adapter : utilite-sociale referentiels ID --exporter fichier.yaml"
+        "pour l'adapter : utilite-sociale referentiels ID --exporter fichier.yaml (ou .xlsx)"
     )
     for report in reports:
         if not report.valid:
