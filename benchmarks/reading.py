@@ -50,6 +50,20 @@ elif kind == "bibliotheque-grande-feuille":
     from utilite_sociale.survey.grid import read_grids
     _, grids = read_grids(target)
     cells = sum(len(row) for grid in grids for row in grid.rows)
+elif kind == "bibliotheque-reponses":
+    import utilite_sociale as us
+    from utilite_sociale.survey import read_member_file
+    items = [
+        {"id": f"Q{i:02d}", "label": f"Q{i}", "question": f"« Affirmation {i} »",
+         "dimension": "d", "answer": {"type": "likert", "scale": "accord-5"},
+         "level": "repondant",
+         "mappings": {"loi-2019": {"ess2019-1": 1}, "loi-2014": {"ess2014-1": 1}}}
+        for i in range(60)
+    ]
+    ref = us.IndicatorSet.from_data({"id": "banc", "title": "Banc", "version": "1",
+        "subject": "adherent", "dimensions": [{"id": "d", "label": "D"}],
+        "indicators": items})
+    cells = read_member_file(target, ref).cells_used
 elif kind == "pandas-grande-feuille":
     import pandas as pd
     cells = int(pd.read_excel(target, header=None).size)
@@ -146,6 +160,8 @@ def main() -> None:
         print(_line(f"feuille {args.lignes} × 60 : read_grids (calamine)", ours))
         print(_line(f"feuille {args.lignes} × 60 : pandas.read_excel", theirs))
         print(f"  → {theirs['secondes'] / ours['secondes']:.1f} × plus rapide")
+        member = _measure("bibliotheque-reponses", big)
+        print(_line(f"feuille {args.lignes} × 60 : read_member_file (réponses lues)", member))
         print("Fichiers hostiles (refus ou lecture bornée) :")
         for label, path in _hostile_files(Path(tmp)):
             figures = _measure("hostile", path)

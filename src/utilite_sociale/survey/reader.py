@@ -213,6 +213,7 @@ class _Reader:
         self.indicators = {indicator.id: indicator for indicator in ref.indicators}
         self.identity_fields = {item.id: item for item in IDENTITY_FIELDS}
         self.seen: dict[tuple[str, str | None], str] = {}
+        self.cache: dict[tuple[Any, ...], Parsed] = {}
 
     # -- reporting -------------------------------------------------------------------
 
@@ -450,7 +451,7 @@ class _Reader:
                 fix="Gardez une seule ligne par indicateur.",
             )
             return
-        parsed = self.parse_answer(indicator, raw, respondent is not None, percent=percent)
+        parsed = self.parse_cached(indicator, raw, respondent is not None, percent=percent)
         self.record(item_id, respondent, parsed, raw, where)
         if parsed.ok:
             self.seen[key] = f"{where.grid.name}!{where.cell}"
@@ -487,6 +488,21 @@ class _Reader:
             self.member.answers.append(
                 (item_id, respondent, value, None, where.grid.name, where.cell)
             )
+
+    def parse_cached(
+        self, indicator: Indicator, raw: Any, per_respondent: bool, *, percent: bool
+    ) -> Parsed:
+        """:meth:`parse_answer`, remembered: respondents give the same few answers again."""
+        try:
+            key = (indicator.id, type(raw), raw, per_respondent, percent)
+            cached = self.cache.get(key)
+        except TypeError:  # an unhashable value: parse it, don't remember it
+            return self.parse_answer(indicator, raw, per_respondent, percent=percent)
+        if cached is None:
+            cached = self.parse_answer(indicator, raw, per_respondent, percent=percent)
+            if len(self.cache) < 100_000:
+                self.cache[key] = cached
+        return cached
 
     def parse_answer(
         self, indicator: Indicator, raw: Any, per_respondent: bool, *, percent: bool

@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from utilite_sociale._format import format_number
@@ -98,6 +99,7 @@ _UNIFY = str.maketrans(
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 
+@lru_cache(maxsize=16384)
 def normalise_text(text: str) -> str:
     """Normalise text to compare what people type with labels and headers.
 
@@ -127,6 +129,7 @@ def _clean(text: str) -> str:
     return " ".join(text.translate(_INVISIBLE).split())
 
 
+@lru_cache(maxsize=16384)
 def _key(text: str) -> str:
     """Key to match an answer with a label: normalised, without surrounding quotes or dot."""
     return normalise_text(text).strip(' ."«»')
