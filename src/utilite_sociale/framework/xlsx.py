@@ -973,26 +973,22 @@ def _assemble(
             cells.get("share", cells["group"]),
             row,
         )
-    for index, row, values, cells, sheet in linked(TARGETS):
-        targets = indicators[index].setdefault("targets", [])
-        position = len(targets)
-        targets.append({key: value for key, value in values.items() if key != "indicator"})
-        for key in ("value", "deadline", "label"):
-            if key in cells:
-                add(("indicators", index, "targets", position, key), sheet, cells[key], row)
-    for index, row, values, cells, sheet in linked(CHOICES):
-        answer = indicators[index].setdefault("answer", {})
-        choices = answer.setdefault("choices", [])
-        position = len(choices)
-        choices.append({key: value for key, value in values.items() if key != "indicator"})
-        for key in ("value", "label"):
-            if key in cells:
-                add(
-                    ("indicators", index, "answer", "choices", position, key),
-                    sheet,
-                    cells[key],
-                    row,
-                )
+
+    def append_rows(table: Table, parents: tuple[str, ...], keys: tuple[str, ...]) -> None:
+        """Rows of ``table`` appended to a list inside their indicator, cells recorded."""
+        for index, row, values, cells, sheet in linked(table):
+            node: dict[str, Any] = indicators[index]
+            for part in parents[:-1]:
+                node = node.setdefault(part, {})
+            items = node.setdefault(parents[-1], [])
+            position = len(items)
+            items.append({key: value for key, value in values.items() if key != "indicator"})
+            for key in keys:
+                if key in cells:
+                    add(("indicators", index, *parents, position, key), sheet, cells[key], row)
+
+    append_rows(TARGETS, ("targets",), ("value", "deadline", "label"))
+    append_rows(CHOICES, ("answer", "choices"), ("value", "label"))
     for index, row, values, cells, sheet in linked(SCORES):
         norm = indicators[index].setdefault("normalisation", {})
         scores = norm.setdefault("scores", {})
@@ -1004,19 +1000,7 @@ def _assemble(
             cells.get("score", cells["indicator"]),
             row,
         )
-    for index, row, values, cells, sheet in linked(BANDS):
-        norm = indicators[index].setdefault("normalisation", {})
-        bands = norm.setdefault("bands", [])
-        position = len(bands)
-        bands.append({key: value for key, value in values.items() if key != "indicator"})
-        for key in ("from", "score"):
-            if key in cells:
-                add(
-                    ("indicators", index, "normalisation", "bands", position, key),
-                    sheet,
-                    cells[key],
-                    row,
-                )
+    append_rows(BANDS, ("normalisation", "bands"), ("from", "score"))
     _assemble_lenses(reader, data, tables, add)
     _assemble_scales(reader, data, tables, add)
 
