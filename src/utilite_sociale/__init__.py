@@ -38,6 +38,10 @@ _EXPORTS: dict[str, str] = {
     "write_template": "utilite_sociale.survey.template",
     "write_member_templates": "utilite_sociale.survey.members",
     "SurveyReport": "utilite_sociale.survey.validation",
+    "ExportMapping": "utilite_sociale.survey.exports",
+    "SurveyExport": "utilite_sociale.survey.exports",
+    "load_export_mapping": "utilite_sociale.survey.exports",
+    "read_survey_export": "utilite_sociale.survey.exports",
     "validate_survey": "utilite_sociale.survey.validation",
     "Issue": "utilite_sociale.errors",
     "UtiliteSocialeError": "utilite_sociale.errors",
@@ -49,6 +53,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "Dimension",
+    "ExportMapping",
     "Indicator",
     "IndicatorSet",
     "IndicatorSetError",
@@ -58,6 +63,7 @@ __all__ = [
     "Issue",
     "Lens",
     "MemberFile",
+    "SurveyExport",
     "SurveyReport",
     "UsageError",
     "UtiliteSocialeError",
@@ -67,8 +73,10 @@ __all__ = [
     "check_indicator_set",
     "dump_indicator_set",
     "indicator_set_json_schema",
+    "load_export_mapping",
     "load_indicator_set",
     "read_member_file",
+    "read_survey_export",
     "save_indicator_set",
     "summarise_indicator_set",
     "validate_indicator_set",
@@ -97,6 +105,12 @@ if TYPE_CHECKING:
     from .framework.models import Dimension, Indicator, IndicatorSet, Lens
     from .framework.registry import builtin_indicator_set_ids, load_indicator_set
     from .framework.summary import summarise_indicator_set
+    from .survey.exports import (
+        ExportMapping,
+        SurveyExport,
+        load_export_mapping,
+        read_survey_export,
+    )
     from .survey.members import write_member_templates
     from .survey.reader import MemberFile, read_member_file
     from .survey.template import build_template, write_template

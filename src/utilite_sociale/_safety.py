@@ -25,7 +25,7 @@ _RATIO_MIN_BYTES = 1024 * 1024
 #: Most entries an archive may hold.
 MAX_ENTRIES = 10_000
 #: Most rows read from one sheet.
-MAX_ROWS = 100_000
+MAX_ROWS = 200_000
 
 
 @dataclass(frozen=True, slots=True)

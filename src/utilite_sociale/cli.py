@@ -252,11 +252,28 @@ def verifier(
             show_default=False,
         ),
     ] = None,
+    correspondance: Annotated[
+        Path | None,
+        typer.Option(
+            "--correspondance",
+            metavar="FICHIER",
+            help="Les fichiers sont des exports d'un outil d'enquête en ligne (Kobo, "
+            "LimeSurvey, Google Forms…) : ce fichier (.yaml, .xlsx, .csv) dit quelle colonne "
+            "répond à quel indicateur.",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from .commands.verifier import run_verifier
 
-    code = run_verifier(list(fichiers), referentiel=referentiel, as_json=as_json, annotate=annoter)
+    code = run_verifier(
+        list(fichiers),
+        referentiel=referentiel,
+        as_json=as_json,
+        annotate=annoter,
+        mapping=correspondance,
+    )
     if code:
         raise _ExitError(code)
 

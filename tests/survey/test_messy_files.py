@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 import utilite_sociale as us
 from utilite_sociale.errors import InputFileError
@@ -153,8 +154,14 @@ def test_respondent_sheet(tmp_path: Path) -> None:
     sheet.cell(row=5, column=first).value = "sans avis ?"
     book.save(path)
     member = read_member_file(path, REF)
-    answers = [(r, v) for i, r, v, _, _, _ in member.answers if i == ids[first - 1]]
-    assert answers == [("1", float(len(labels))), ("2", 2.0)]
+    frame = member.tidy()
+    rows = frame[frame["indicateur"] == ids[first - 1]]
+    answers = list(zip(rows["repondant"], rows["valeur"], rows["cellule"], strict=True))
+    letter = get_column_letter(first)
+    assert answers == [("1", float(len(labels)), f"{letter}3"), ("2", 2.0, f"{letter}4")]
+    assert member.cells_read == 3
+    assert member.cells_used == 2
+    assert member.cells_rejected == 1
     assert [issue.code for issue in member.issues if issue.is_error] == ["hors-liste"]
 
 

@@ -280,10 +280,17 @@ def test_the_whole_corpus_at_once_accounts_for_every_file(base: Path, tmp_path: 
 def test_every_code_is_catalogued_and_documented() -> None:
     import re
 
-    from utilite_sociale.survey import codes, members, reader, validation
+    from utilite_sociale.survey import (
+        codes,
+        exports,
+        members,
+        reader,
+        respondents,
+        validation,
+    )
 
     emitted: set[str] = set()
-    for module in (reader, validation, members):
+    for module in (reader, validation, members, respondents, exports):
         text = Path(str(module.__file__)).read_text(encoding="utf-8")
         emitted |= set(re.findall(r'^\s+"([a-z]+(?:-[a-z0-9]+)+)",$', text, flags=re.M))
         emitted |= set(re.findall(r'code="([a-z-]+)"', text))

@@ -13,7 +13,12 @@ __all__ = ["run_verifier"]
 
 
 def run_verifier(
-    files: list[Path], *, referentiel: str, as_json: bool, annotate: Path | None = None
+    files: list[Path],
+    *,
+    referentiel: str,
+    as_json: bool,
+    annotate: Path | None = None,
+    mapping: Path | None = None,
 ) -> int:
     """Run the command; return 0 when no file has an error, 1 otherwise."""
     from ..survey.validation import collect_files, issues_of, status_line, validate_survey
@@ -24,7 +29,7 @@ def run_verifier(
     if not collect_files(files):
         raise UsageError("Aucun fichier à vérifier (.xlsx, .xlsm, .ods, .xls ou .csv).")
     ref = load_indicator_set(referentiel)
-    report = validate_survey(files, ref)
+    report = validate_survey(files, ref, mapping=mapping)
     written: list[Path] = []
     if annotate is not None:
         if annotate.exists() and not annotate.is_dir():

@@ -105,8 +105,8 @@ def _load_as_xlsx(path: Path) -> Any:
         sheet = workbook.create_sheet(grid.name[:31] or "Feuille")
         if grid.name.startswith("_"):
             sheet.sheet_state = "hidden"  # _meta, _listes stay out of the member's way
-        for row_index, row in enumerate(grid.rows, start=1):
-            for column_index, value in enumerate(row, start=1):
+        for row_index in range(1, grid.height + 1):
+            for column_index, value in enumerate(grid.row_values(row_index - 1), start=1):
                 if value is not None:
                     write_value(sheet.cell(row=row_index, column=column_index), value)
     return workbook

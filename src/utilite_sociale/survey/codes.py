@@ -63,6 +63,22 @@ SURVEY_CODES: MappingProxyType[str, tuple[Severity, str]] = MappingProxyType(
         "referentiel-modifie": (WARNING, "Référentiel modifié sans changer de version."),
         "colonne-ignoree": (WARNING, "Liste des membres : colonne non reconnue, ignorée."),
         "membre-sans-identite": (ERROR, "Liste des membres : ligne sans code ni nom, ignorée."),
+        "colonne-introuvable": (
+            ERROR,
+            "Export d'enquête : colonne de la correspondance introuvable dans l'export.",
+        ),
+        "colonnes-ignorees": (
+            WARNING,
+            "Export d'enquête : colonnes absentes de la correspondance, non lues.",
+        ),
+        "organisation-manquante": (
+            ERROR,
+            "Export d'enquête : ligne sans organisation, rejetée.",
+        ),
+        "option-inconnue": (
+            WARNING,
+            "Export d'enquête : option d'un choix multiple absente de la correspondance, ignorée.",
+        ),
     }
 )
 

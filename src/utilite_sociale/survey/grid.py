@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._safety import DEFAULT_LIMITS, ReadLimits, check_zip_archive
 from ..errors import InputFileError
 
-__all__ = ["WORKBOOK_FORMATS", "Grid", "read_grids"]
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+__all__ = ["WORKBOOK_FORMATS", "Column", "Grid", "encode_values", "read_grids"]
 
 WORKBOOK_FORMATS = {
     ".xlsx": "xlsx",
@@ -32,8 +37,25 @@ _PERCENT_FORMAT = re.compile(r'%(?=(?:[^"]*"[^"]*")*[^"]*$)')
 
 
 @dataclass
+class Column:
+    """One column, dictionary-encoded: the value of row ``r`` is ``uniques[codes[r]]``.
+
+    A code of ``-1`` is a blank cell. Respondents give the same few answers again and again,
+    so a column of 100 000 answers costs 4 bytes a cell plus its few distinct values.
+    """
+
+    codes: NDArray[np.int32]
+    uniques: list[Any]
+
+
+@dataclass
 class Grid:
-    """The cells of one sheet: ``rows[r][c]`` (0-based), and the percent-formatted cells."""
+    """The cells of one sheet, 0-based, and the percent-formatted cells.
+
+    A small sheet keeps its rows (``rows[r][c]``); a large one (thousands of respondents) is
+    kept by dictionary-encoded columns (``encoded``), ``rows`` then holding only its first
+    rows, where headers are looked for.
+    """
 
     name: str
     rows: list[list[Any]] = field(default_factory=list)
@@ -41,12 +63,69 @@ class Grid:
     #: Cells holding a formula that was never calculated (no cached value): read as blank.
     uncalculated: set[tuple[int, int]] = field(default_factory=set)
     truncated: bool = False
+    encoded: list[Column] | None = None
+
+    @property
+    def height(self) -> int:
+        """The number of rows."""
+        if self.encoded is not None:
+            return len(self.encoded[0].codes) if self.encoded else 0
+        return len(self.rows)
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        if self.encoded is not None:
+            return len(self.encoded)
+        return max((len(row) for row in self.rows), default=0)
 
     def value(self, row: int, column: int) -> Any:
         """The value at 0-based ``(row, column)``, ``None`` outside the grid."""
+        if self.encoded is not None:
+            if column < len(self.encoded) and row < self.height:
+                code = int(self.encoded[column].codes[row])
+                return None if code < 0 else self.encoded[column].uniques[code]
+            return None
         if row < len(self.rows) and column < len(self.rows[row]):
             return self.rows[row][column]
         return None
+
+    def row_values(self, row: int) -> list[Any]:
+        """The values of one row."""
+        if self.encoded is None:
+            return self.rows[row] if row < len(self.rows) else []
+        return [self.value(row, column) for column in range(self.width)]
+
+    def column(self, column: int, *, start: int = 0) -> Column:
+        """Column ``column`` from row ``start`` down, dictionary-encoded."""
+        import numpy as np
+
+        if self.encoded is not None:
+            if column >= len(self.encoded):
+                return Column(np.full(max(self.height - start, 0), -1, np.int32), [])
+            found = self.encoded[column]
+            return Column(found.codes[start:], found.uniques)
+        return encode_values([self.value(row, column) for row in range(start, self.height)])
+
+
+def encode_values(values: Sequence[Any]) -> Column:
+    """Dictionary-encode a sequence of cell values (``None`` is blank)."""
+    import numpy as np
+
+    index: dict[Any, int] = {}
+    uniques: list[Any] = []
+    codes = np.empty(len(values), np.int32)
+    for position, value in enumerate(values):
+        if value is None:
+            codes[position] = -1
+            continue
+        key = (type(value), value)
+        code = index.get(key)
+        if code is None:
+            code = index[key] = len(uniques)
+            uniques.append(value)
+        codes[position] = code
+    return Column(codes, uniques)
 
 
 def read_grids(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[str, list[Grid]]:
@@ -111,10 +190,14 @@ def _read_workbook(path: Path, kind: str, limits: ReadLimits) -> list[Grid]:
             grid.percent = percent.get(grid.name, set())
         return grids
     # Values with calamine (fast, cached formula values only); cell formats with openpyxl,
-    # on the small sheets only (answers, not thousands of respondent rows).
-    grids = _read_calamine(path, limits)
+    # on the small sheets only (answers, not thousands of respondent rows). Large sheets are
+    # read by columns into Arrow (fastexcel) and kept dictionary-encoded.
+    parts = _xlsx_sheet_parts(path)
+    large = {name for name, (_, size) in parts.items() if size > LARGE_SHEET_BYTES}
+    grids = _read_calamine(path, limits, large=large)
     _xlsx_formats(path, grids, limits)
-    if _has_formulas(path):
+    small_parts = [part for name, (part, _) in parts.items() if name not in large]
+    if _has_formulas(path, small_parts if parts else None):
         _mark_uncalculated(path, grids, limits)
     return grids
 
@@ -127,7 +210,11 @@ def _xlsx_formats(path: Path, grids: list[Grid], limits: ReadLimits) -> None:
     """Mark the numeric cells whose format is a percentage, on the small sheets."""
     from openpyxl import load_workbook
 
-    small = {grid.name: grid for grid in grids if len(grid.rows) <= FORMAT_SCAN_ROWS}
+    small = {
+        grid.name: grid
+        for grid in grids
+        if grid.encoded is None and len(grid.rows) <= FORMAT_SCAN_ROWS
+    }
     if not small or not _styles_have_percent(path):
         return
     try:
@@ -179,13 +266,25 @@ def _styles_have_percent(path: Path) -> bool:
     )
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any worksheet of the archive holds a formula (a cheap scan of its XML)."""
+def _has_formulas(path: Path, parts: Sequence[str] | None) -> bool:
+    """Whether a worksheet part holds a formula (a cheap scan of its XML).
+
+    Only the parts named are scanned (the small sheets); ``None`` scans every worksheet.
+    """
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+        names = (
+            parts
+            if parts is not None
+            else [
+                name
+                for name in archive.namelist()
+                if name.startswith("xl/worksheets/") and name.endswith(".xml")
+            ]
+        )
+        for name in names:
+            if name in archive.NameToInfo:
                 with archive.open(name) as part:
                     while chunk := part.read(1 << 20):
                         if b"<f>" in chunk or b"<f " in chunk:
@@ -200,6 +299,8 @@ def _mark_uncalculated(path: Path, grids: list[Grid], limits: ReadLimits) -> Non
     workbook = load_workbook(path, read_only=True, data_only=False, keep_vba=False)
     try:
         for grid, sheet in zip(grids, workbook.worksheets, strict=False):
+            if grid.encoded is not None:
+                continue  # a large sheet: its formulas are read as their cached values only
             for row_index, row in enumerate(sheet.iter_rows(max_col=limits.max_columns)):
                 if row_index >= limits.max_rows:
                     break
@@ -216,7 +317,86 @@ def _mark_uncalculated(path: Path, grids: list[Grid], limits: ReadLimits) -> Non
         workbook.close()
 
 
-def _read_calamine(path: Path, limits: ReadLimits) -> list[Grid]:
+#: A worksheet part larger than this (uncompressed XML) is read by columns.
+LARGE_SHEET_BYTES = 4 * 1024 * 1024
+#: Rows of a large sheet kept as rows, where headers are looked for.
+HEAD_ROWS = 30
+_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _xlsx_sheet_parts(path: Path) -> dict[str, tuple[str, int]]:
+    """Each worksheet's XML part and its uncompressed size, by sheet name."""
+    import posixpath
+    import zipfile
+
+    from defusedxml.ElementTree import fromstring
+
+    with zipfile.ZipFile(path) as archive:
+        try:
+            workbook = fromstring(archive.read("xl/workbook.xml"))
+            relations = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        except KeyError:
+            return {}
+        sizes = {info.filename: info.file_size for info in archive.infolist()}
+    targets = {
+        relation.get("Id"): relation.get("Target", "")
+        for relation in relations.iter(f"{_PACKAGE_RELS}Relationship")
+    }
+    found: dict[str, tuple[str, int]] = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_RELS}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        part = posixpath.normpath(part)
+        found[sheet.get("name", "")] = (part, sizes.get(part, 0))
+    return found
+
+
+def _read_encoded(path: Path, name: str, limits: ReadLimits) -> Grid:
+    """Read a large sheet by columns (fastexcel → Arrow), dictionary-encoded."""
+    import fastexcel
+    import numpy as np
+    import pyarrow.compute as pc
+
+    # Arrow columns start at the first used column: note where each one sits in the sheet.
+    positions: list[int] = []
+
+    def use(info: Any) -> bool:
+        if info.absolute_index >= limits.max_columns:
+            return False
+        positions.append(info.absolute_index)
+        return True
+
+    # One row more than the limit tells whether the sheet goes beyond it.
+    batch = fastexcel.read_excel(str(path)).load_sheet(
+        name,
+        header_row=None,
+        skip_rows=0,
+        n_rows=limits.max_rows + 1,
+        dtypes="string",
+        use_columns=use,
+        eager=True,
+    )
+    height = min(batch.num_rows, limits.max_rows)
+    grid = Grid(name, truncated=batch.num_rows > limits.max_rows)
+    columns: list[Column] = []
+    for position, array in zip(positions, batch.columns, strict=True):
+        while len(columns) < position:
+            columns.append(Column(np.full(height, -1, np.int32), []))
+        array = array.slice(0, height)
+        encoded = pc.dictionary_encode(array)
+        codes = encoded.indices.fill_null(-1).to_numpy().astype(np.int32)
+        uniques: list[Any] = encoded.dictionary.to_pylist()
+        for position, value in enumerate(uniques):
+            if value == "":
+                codes[codes == position] = -1
+        columns.append(Column(codes, uniques))
+    grid.encoded = columns
+    grid.rows = [grid.row_values(row) for row in range(min(HEAD_ROWS, height))]
+    return grid
+
+
+def _read_calamine(path: Path, limits: ReadLimits, *, large: set[str] | None = None) -> list[Grid]:
     import python_calamine
 
     try:
@@ -228,6 +408,9 @@ def _read_calamine(path: Path, limits: ReadLimits) -> list[Grid]:
         ) from None
     grids: list[Grid] = []
     for name in workbook.sheet_names:
+        if large and name in large:
+            grids.append(_read_encoded(path, name, limits))
+            continue
         sheet = workbook.get_sheet_by_name(name)
         grid = Grid(name)
         if sheet.end is not None and sheet.end[0] >= limits.max_rows:

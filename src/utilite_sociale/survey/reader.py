@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .._safety import DEFAULT_LIMITS, ReadLimits
 from ..errors import ERROR, WARNING, Issue, Severity
-from ..framework.models import Indicator, IndicatorSet
+from ..framework.models import IndicatorSet
+from .answers import AnswerParser
 from .grid import Grid, read_grids
 from .layout import (
     IDENTITY_FIELDS,
@@ -28,6 +29,7 @@ from .layout import (
     Field,
     esus_fields,
 )
+from .respondents import PROBLEM_CODES, AnswerColumn, RespondentTable, read_respondents
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,8 +51,17 @@ TIDY_COLUMNS = (
     "cellule",
 )
 _HEADER_SCAN = 30
-#: Issue code of a rejected answer, by kind of problem.
-_PROBLEM_CODES = {"type": "type-invalide", "limites": "hors-limites", "liste": "hors-liste"}
+_TIDY_TYPES = {
+    "organisation": "string",
+    "periode": "string",
+    "indicateur": "string",
+    "repondant": "string",
+    "valeur": "float64",
+    "texte": "string",
+    "fichier": "string",
+    "feuille": "string",
+    "cellule": "string",
+}
 _ID_HEADERS = {"id", "identifiant", "code", "code indicateur"}
 _ESUS_YEAR = re.compile(r"^esus\.(\d{4})\.")
 
@@ -78,7 +89,12 @@ class MemberFile:
     meta
         The hidden ``_meta`` sheet (référentiel id, version, SHA-256…), if present.
     answers
-        Parsed answers, one per (indicator, respondent) — see :meth:`tidy`.
+        The organisation's parsed answers, one per indicator: ``(indicator, None, number,
+        text, sheet, cell)`` — see :meth:`tidy`.
+    respondents
+        Respondent-level answers (``Réponses`` sheet or survey-tool export), by columns.
+    tool
+        The survey tool whose export this is (``read_survey_export``), else ``None``.
     issues
         Problems (rejected cells) and warnings (adjusted values) met while reading.
     cells_read, cells_used, cells_rejected
@@ -100,15 +116,25 @@ class MemberFile:
     issues: list[Issue] = field(default_factory=list)
     comments: dict[str, str] = field(default_factory=dict)
     locations: dict[str, tuple[str, str]] = field(default_factory=dict)
-    respondent_sheet: str | None = None
+    respondents: RespondentTable | None = None
+    #: The survey tool (``kobotoolbox``…) when the file is a survey-tool export.
+    tool: str | None = None
     rows_read: int = 0
     rows_rejected: int = 0
     cells_read: int = 0
     cells_used: int = 0
     cells_rejected: int = 0
 
+    @property
+    def respondent_sheet(self) -> str | None:
+        """The sheet respondents' answers were read from, if any."""
+        return self.respondents.sheet if self.respondents is not None else None
+
     def tidy(self) -> pd.DataFrame:
-        """The answers as the tidy long table (columns :data:`TIDY_COLUMNS`)."""
+        """The answers as the tidy long table (columns :data:`TIDY_COLUMNS`).
+
+        The organisation's own answers first, then one row per respondent answer.
+        """
         import pandas as pd
 
         frame = pd.DataFrame(
@@ -118,19 +144,13 @@ class MemberFile:
             ],
             columns=list(TIDY_COLUMNS),
         )
-        return frame.astype(
-            {
-                "organisation": "string",
-                "periode": "string",
-                "indicateur": "string",
-                "repondant": "string",
-                "valeur": "float64",
-                "texte": "string",
-                "fichier": "string",
-                "feuille": "string",
-                "cellule": "string",
-            }
-        )
+        frame = frame.astype(_TIDY_TYPES)
+        if self.respondents is not None and len(self.respondents):
+            long = self.respondents.long(
+                organisation=self.key, period=self.period, file=self.file
+            ).astype(_TIDY_TYPES)
+            frame = long if frame.empty else pd.concat([frame, long], ignore_index=True)
+        return frame
 
     def value(self, indicator_id: str) -> float | str | None:
         """The organisation-level answer to one indicator (number or text), if any."""
@@ -196,7 +216,7 @@ def read_member_file(
                 "feuille-tronquee",
                 f"La feuille « {grid.name} » est trop longue : seules les premières lignes ont "
                 "été lues.",
-                _Context(grid, len(grid.rows) - 1, 0),
+                _Context(grid, grid.height - 1, 0),
             )
     if kind == "csv":
         reader.read_id_sheet(grids[0])
@@ -213,7 +233,7 @@ class _Reader:
         self.indicators = {indicator.id: indicator for indicator in ref.indicators}
         self.identity_fields = {item.id: item for item in IDENTITY_FIELDS}
         self.seen: dict[tuple[str, str | None], str] = {}
-        self.cache: dict[tuple[Any, ...], Parsed] = {}
+        self.parser = AnswerParser(ref)
 
     # -- reporting -------------------------------------------------------------------
 
@@ -282,7 +302,7 @@ class _Reader:
             )
 
     def read_meta(self, grid: Grid) -> None:
-        for row in grid.rows:
+        for row in grid.rows[: grid.height]:
             if len(row) >= 2 and row[0] is not None:
                 self.member.meta[str(row[0]).strip()] = "" if row[1] is None else str(row[1])
 
@@ -332,7 +352,7 @@ class _Reader:
             )
             return
         header_row, id_column, answer_column, comment_column = header
-        for row_index in range(header_row + 1, len(grid.rows)):
+        for row_index in range(header_row + 1, grid.height):
             raw_id = grid.value(row_index, id_column)
             if raw_id is None or not str(raw_id).strip():
                 continue
@@ -359,10 +379,9 @@ class _Reader:
     def read_responses(self, grid: Grid) -> None:
         header = self.respondent_header(grid)
         assert header is not None
-        self.member.respondent_sheet = grid.name
         header_row, respondent_column = header
-        columns: dict[int, Indicator] = {}
-        for column, value in enumerate(grid.rows[header_row]):
+        columns: list[AnswerColumn] = []
+        for column, value in enumerate(grid.row_values(header_row)):
             if column == respondent_column or value is None:
                 continue
             indicator = self.indicators.get(str(value).strip())
@@ -386,22 +405,24 @@ class _Reader:
                     indicator=indicator.id,
                 )
                 continue
-            columns[column] = indicator
-        for row_index in range(header_row + 1, len(grid.rows)):
-            cells = [(column, grid.value(row_index, column)) for column in columns]
-            if all(_blank(value) for _, value in cells):
-                continue
-            label = grid.value(row_index, respondent_column)
-            respondent = _text(label) if not _blank(label) else str(row_index - header_row)
-            for column, raw in cells:
-                where = _Context(grid, row_index, column)
-                self.read_cell(
-                    columns[column].id,
-                    respondent,
-                    raw,
-                    where,
-                    percent=(row_index, column) in grid.percent,
-                )
+            columns.append(AnswerColumn(indicator, column))
+        table, issues, counters = read_respondents(
+            grid,
+            first_row=header_row + 1,
+            parser=self.parser,
+            file=self.member.file,
+            answers=columns,
+            respondent_column=respondent_column,
+        )
+        self.add_respondents(table, issues, counters)
+
+    def add_respondents(self, table: RespondentTable, issues: list[Issue], counters: Any) -> None:
+        """Keep respondents' answers read by columns, with their issues and counts."""
+        self.member.respondents = table
+        self.member.issues.extend(issues)
+        self.member.cells_read += counters.read
+        self.member.cells_used += counters.used
+        self.member.cells_rejected += counters.rejected
 
     # -- cells -----------------------------------------------------------------------
 
@@ -451,7 +472,9 @@ class _Reader:
                 fix="Gardez une seule ligne par indicateur.",
             )
             return
-        parsed = self.parse_cached(indicator, raw, respondent is not None, percent=percent)
+        parsed = self.parser.parse(
+            indicator, raw, per_respondent=respondent is not None, percent=percent
+        )
         self.record(item_id, respondent, parsed, raw, where)
         if parsed.ok:
             self.seen[key] = f"{where.grid.name}!{where.cell}"
@@ -461,7 +484,7 @@ class _Reader:
         if not parsed.ok:
             self.member.cells_rejected += 1
             self.issue(
-                _PROBLEM_CODES[parsed.kind],
+                PROBLEM_CODES[parsed.kind],
                 parsed.problem or "Réponse illisible.",
                 where,
                 indicator=item_id,
@@ -488,53 +511,6 @@ class _Reader:
             self.member.answers.append(
                 (item_id, respondent, value, None, where.grid.name, where.cell)
             )
-
-    def parse_cached(
-        self, indicator: Indicator, raw: Any, per_respondent: bool, *, percent: bool
-    ) -> Parsed:
-        """:meth:`parse_answer`, remembered: respondents give the same few answers again."""
-        try:
-            key = (indicator.id, type(raw), raw, per_respondent, percent)
-            cached = self.cache.get(key)
-        except TypeError:  # an unhashable value: parse it, don't remember it
-            return self.parse_answer(indicator, raw, per_respondent, percent=percent)
-        if cached is None:
-            cached = self.parse_answer(indicator, raw, per_respondent, percent=percent)
-            if len(self.cache) < 100_000:
-                self.cache[key] = cached
-        return cached
-
-    def parse_answer(
-        self, indicator: Indicator, raw: Any, per_respondent: bool, *, percent: bool
-    ) -> Parsed:
-        from . import values
-
-        answer = indicator.answer
-        if indicator.level == "repondant" and not per_respondent:
-            # The organisation's own aggregate of its respondents' answers.
-            if indicator.aggregation == "part-favorable":
-                return values.parse_percentage(raw, percent_formatted=percent)
-            size = len(self.ref.scale_labels(answer.scale)) if answer.scale else None
-            low = 1.0 if size else answer.min
-            high = float(size) if size else answer.max
-            return values.parse_number(raw, minimum=low, maximum=high)
-        kind = answer.type
-        if kind == "likert":
-            return values.parse_likert(raw, self.ref.scale_labels(answer.scale or ""))
-        if kind == "oui-non":
-            return values.parse_yes_no(raw)
-        if kind == "choix":
-            choices = [(choice.value, choice.label) for choice in answer.choices or []]
-            return values.parse_choice(raw, choices)
-        if kind == "pourcentage":
-            parsed = values.parse_percentage(raw, percent_formatted=percent)
-            return _within(parsed, answer.min, answer.max)
-        if kind == "effectif":
-            low = answer.min if answer.min is not None else 0.0
-            return values.parse_number(raw, integer=True, minimum=low, maximum=answer.max)
-        if kind in {"nombre", "montant"}:
-            return values.parse_number(raw, minimum=answer.min, maximum=answer.max)
-        return values.parse_text(raw)
 
     def esus_field(self, item_id: str) -> Field | None:
         from ..reference import plein_droit_categories
@@ -635,25 +611,6 @@ def _key_text(value: float | str, source: str) -> str:
     if source in {"siren", "rna"}:
         text = re.sub(r"[\s\u00a0\u202f.-]", "", text).upper()
     return text
-
-
-def _within(parsed: Parsed, low: float | None, high: float | None) -> Parsed:
-    from .._format import format_number
-    from .values import Parsed
-
-    value = parsed.value
-    if not parsed.ok or not isinstance(value, float):
-        return parsed
-    if (low is not None and value < low) or (high is not None and value > high):
-        shown_low = format_number(low if low is not None else 0, 0)
-        shown_high = format_number(high if high is not None else 100, 0)
-        return Parsed(
-            None,
-            problem=f"{format_number(value, 1)} % est hors limites : pourcentage attendu entre "
-            f"{shown_low} et {shown_high} %.",
-            kind="limites",
-        )
-    return parsed
 
 
 def _blank(value: Any) -> bool:

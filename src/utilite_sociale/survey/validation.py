@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._safety import DEFAULT_LIMITS, ReadLimits
 from ..errors import ERROR, WARNING, InputFileError, InvalidDataError, Issue, Severity
@@ -22,6 +22,9 @@ from ..framework.models import IndicatorSet
 from .grid import WORKBOOK_FORMATS
 from .layout import SHEET_ORGANISATION
 from .reader import MemberFile, read_member_file
+
+if TYPE_CHECKING:
+    from .exports import ExportMapping
 
 __all__ = [
     "FileResult",
@@ -210,6 +213,7 @@ def validate_survey(
     paths: Iterable[str | os.PathLike[str]],
     indicator_set: IndicatorSet,
     *,
+    mapping: ExportMapping | str | os.PathLike[str] | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> SurveyReport:
     """Verify returned member files against a référentiel.
@@ -220,6 +224,9 @@ def validate_survey(
         Files (``.xlsx``, ``.xlsm``, ``.ods``, ``.xls``, ``.csv``) or folders of such files.
     indicator_set
         The référentiel the files answer.
+    mapping
+        A mapping file (``docs/exports-enquetes.md``): the files are then survey-tool exports
+        of respondents' answers, each read as one result per organisation.
     limits
         Size limits for untrusted files.
 
@@ -230,9 +237,63 @@ def validate_survey(
         and its counts; never raises for bad data (see :meth:`SurveyReport.raise_for_errors`).
     """
     report = SurveyReport(indicator_set.id, indicator_set.version)
+    if mapping is not None:
+        from .exports import ExportMapping, load_export_mapping
+
+        loaded = mapping if isinstance(mapping, ExportMapping) else load_export_mapping(mapping)
+        for path, shown in _collect(paths):
+            report.files += _verify_export(path, indicator_set, shown, loaded, limits)
+        return report
     for path, shown in _collect(paths):
         report.files.append(_verify_file(path, indicator_set, shown, limits))
     return report
+
+
+def _verify_export(
+    path: Path, ref: IndicatorSet, shown: str, mapping: ExportMapping, limits: ReadLimits
+) -> list[FileResult]:
+    """One result per organisation of a survey-tool export, and one for unassigned rows."""
+    from .exports import read_survey_export
+
+    try:
+        export = read_survey_export(path, ref, mapping=mapping, limits=limits)
+    except InputFileError as exc:
+        issue = Issue(
+            code="fichier-illisible",
+            message=str(exc),
+            file=shown,
+            fix="Exportez de nouveau les réponses depuis l'outil d'enquête.",
+        )
+        return [FileResult(shown, str(path), "rejete", [issue], reason=str(exc))]
+    results = []
+    for member in export.members:
+        member.file = shown
+        member.issues = [dataclasses.replace(issue, file=shown) for issue in member.issues]
+        issues = list(member.issues) + check_member_file(member, ref)
+        result = FileResult(shown, str(path), "valide", issues, member)
+        if any(issue.code == "aucune-reponse" for issue in issues):
+            result.status = "rejete"
+            result.reason = "aucune réponse"
+        elif result.errors:
+            result.status = "erreurs"
+        elif result.warnings:
+            result.status = "avertissements"
+        results.append(result)
+    if export.unassigned is not None and export.unassigned.issues:
+        member = export.unassigned
+        member.file = shown
+        rows = sum(issue.code == "organisation-manquante" for issue in member.issues)
+        results.append(
+            FileResult(
+                f"{shown} (lignes sans organisation)",
+                str(path),
+                "rejete" if rows else "erreurs",
+                [dataclasses.replace(issue, file=shown) for issue in member.issues],
+                member,
+                reason=f"{rows} ligne(s) sans organisation" if rows else None,
+            )
+        )
+    return results
 
 
 def _verify_file(path: Path, ref: IndicatorSet, shown: str, limits: ReadLimits) -> FileResult:
@@ -285,10 +346,13 @@ def check_member_file(member: MemberFile, ref: IndicatorSet) -> list[Issue]:
     """
     checker = _Checker(member, ref)
     checker.referentiel()
-    checker.required_answers()
-    checker.parts_and_totals()
-    checker.esus_consistency()
-    checker.identity()
+    if member.tool is None:
+        # A survey-tool export holds respondents' answers only: the organisation's own
+        # answers and identity are in its workbook.
+        checker.required_answers()
+        checker.parts_and_totals()
+        checker.esus_consistency()
+        checker.identity()
     if member.cells_read == 0 and not any(i.code == "autre-referentiel" for i in checker.found):
         checker.add(
             "aucune-reponse",
@@ -309,9 +373,9 @@ class _Checker:
             if respondent is None:
                 self.values[indicator] = value if value is not None else (text or "")
         self.ref_ids = {indicator.id for indicator in ref.indicators}
-        self.respondent_answers = {
-            indicator for indicator, respondent, *_ in member.answers if respondent is not None
-        }
+        self.respondent_answers = (
+            member.respondents.answered() if member.respondents is not None else set()
+        )
 
     def add(
         self,
@@ -586,7 +650,7 @@ def status_line(result: FileResult) -> str:
     member = result.member
     who = (
         f" — {member.key}" + (f" ({member.period})" if member and member.period else "")
-        if member
+        if member and member.key
         else ""
     )
     if result.status == "rejete":
