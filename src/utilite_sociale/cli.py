@@ -263,6 +263,16 @@ def verifier(
             show_default=False,
         ),
     ] = None,
+    problemes: Annotated[
+        Path | None,
+        typer.Option(
+            "--problemes",
+            metavar="FICHIER.csv",
+            help="Écrire aussi la liste des problèmes dans ce fichier CSV (une ligne par "
+            "problème, à trier et filtrer dans un tableur).",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from .commands.verifier import run_verifier
@@ -273,6 +283,7 @@ def verifier(
         as_json=as_json,
         annotate=annoter,
         mapping=correspondance,
+        problems_csv=problemes,
     )
     if code:
         raise _ExitError(code)

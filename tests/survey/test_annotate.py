@@ -134,3 +134,35 @@ def test_cli_annotates_into_a_non_empty_folder(
 def test_safe_stems_keep_accents_and_drop_paths(text: str, stem: str) -> None:
     assert safe_stem(text) == stem
     assert annotated_name("sud/Le Fil.ods") == "sud - Le Fil.annote.xlsx"
+
+
+def test_the_problem_list_csv_holds_member_text_as_text(tmp_path: Path) -> None:
+    """A member typed ``=HYPERLINK(…)``: the CSV list of problems carries it as inert text."""
+    import csv
+
+    ref = us.load_indicator_set("ess-socle")
+    path = tmp_path / "retour.xlsx"
+    write_template(ref, path, today=dt.date(2026, 1, 15))
+    number = next(i for i in ref.indicators if i.answer.type == "nombre" and i.level != "repondant")
+    hostile = '=HYPERLINK("http://exemple.invalid/x","Cliquez")'
+    fill(path, {"org.code_adherent": "A001"})
+    book = load_workbook(path)
+    sheet = book["Indicateurs"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == number.id)
+    cell = sheet.cell(row, 5)
+    cell.value = hostile
+    cell.data_type = "s"  # typed as text (Excel's quote prefix), not as a formula
+    book.save(path)
+    output = tmp_path / "problemes.csv"
+    code = main(["verifier", str(path), "-r", "ess-socle", "--problemes", str(output)])
+    assert code == 1
+    raw = output.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with output.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    bad = [row for row in rows if row["indicateur"] == number.id]
+    assert [row["code"] for row in bad] == ["type-invalide"]
+    assert bad[0]["trouve"] == "'" + hostile  # quoted: a spreadsheet shows it, never runs it
+    assert bad[0]["cellule"].startswith("E")
+    assert bad[0]["organisation"] == "A001"
+    assert all(not value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())

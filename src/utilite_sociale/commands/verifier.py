@@ -19,6 +19,7 @@ def run_verifier(
     as_json: bool,
     annotate: Path | None = None,
     mapping: Path | None = None,
+    problems_csv: Path | None = None,
 ) -> int:
     """Run the command; return 0 when no file has an error, 1 otherwise."""
     from ..survey.validation import collect_files, issues_of, status_line, validate_survey
@@ -29,7 +30,11 @@ def run_verifier(
     if not collect_files(files):
         raise UsageError("Aucun fichier à vérifier (.xlsx, .xlsm, .ods, .xls ou .csv).")
     ref = load_indicator_set(referentiel)
+    if problems_csv is not None and problems_csv.suffix.lower() != ".csv":
+        raise UsageError(f"--problemes : le fichier doit finir par .csv ({problems_csv.name}).")
     report = validate_survey(files, ref, mapping=mapping)
+    if problems_csv is not None:
+        report.write_csv(problems_csv)
     written: list[Path] = []
     if annotate is not None:
         if annotate.exists() and not annotate.is_dir():
@@ -62,4 +67,6 @@ def run_verifier(
             f"Copies annotées à renvoyer aux membres : {len(written)} fichier(s) dans "
             f"{escape(str(annotate))}"
         )
+    if problems_csv is not None:
+        out.print(f"Liste des problèmes : {escape(str(problems_csv))}")
     return 0 if report.valid else 1

@@ -111,6 +111,22 @@ class SurveyDataError(InvalidDataError):
         super().__init__(issues, report.summary())
 
 
+#: Columns of :meth:`SurveyReport.write_csv`.
+CSV_COLUMNS = (
+    "fichier",
+    "organisation",
+    "feuille",
+    "cellule",
+    "indicateur",
+    "gravite",
+    "code",
+    "message",
+    "trouve",
+    "attendu",
+    "correction",
+)
+
+
 @dataclass
 class SurveyReport:
     """The verification of a set of returned files against one référentiel."""
@@ -173,6 +189,43 @@ class SurveyReport:
             "totaux": self.counts(),
             "fichiers": [result.to_dict() for result in self.files],
         }
+
+    def write_csv(self, path: str | os.PathLike[str]) -> Path:
+        """Write every problem as a CSV table to sort and filter in a spreadsheet.
+
+        One row per problem: file, organisation, sheet, cell, indicator, severity, code,
+        message, value found, value expected, how to fix. UTF-8 with a byte-order mark and
+        ``;`` separators (what a French spreadsheet opens directly). Text coming from member
+        files is neutralised: a value such as ``=HYPERLINK(…)`` is written as text, never as a
+        formula. The file is replaced atomically.
+        """
+        import csv
+        import io
+
+        from .._atomic import atomic_write_text
+        from .._spreadsheet import safe_text
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for result in self.files:
+            key = result.member.key if result.member is not None else ""
+            for issue in result.issues:
+                row = [
+                    result.file,
+                    key,
+                    issue.sheet or "",
+                    issue.cell or "",
+                    issue.indicator or "",
+                    issue.severity,
+                    issue.code,
+                    issue.message,
+                    issue.found or "",
+                    issue.expected or "",
+                    issue.fix or "",
+                ]
+                writer.writerow([safe_text(value) for value in row])
+        return atomic_write_text(path, "\ufeff" + buffer.getvalue())
 
     def raise_for_errors(self) -> SurveyReport:
         """Return the report, or raise :class:`SurveyDataError` if any file has an error."""
