@@ -314,6 +314,10 @@ class IndicatorSet(_Model):
         AggregationMethod | list[AggregationMethod], BeforeValidator(_coerce_aggregation)
     ] = "amean"
     min_coverage: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    #: Code of the overall score, the root of the main tree (« Index » in COINr's ASEM).
+    overall: Id = "global"
+    #: Whether indicators are divided by their denominator unless told otherwise.
+    denomination: bool = True
     scales: dict[str, Scale] = Field(default_factory=dict)
     dimensions: list[Dimension] = Field(min_length=1)
     lenses: list[Lens] = Field(default_factory=list)

@@ -73,8 +73,9 @@ def load_indicator_set(source: str | os.PathLike[str]) -> IndicatorSet:
     Parameters
     ----------
     source
-        A path (``.yaml``/``.yml`` or ``.xlsx``; any value with an extension or a path
-        separator is a path) or the id of a built-in référentiel such as ``"ess-socle"``.
+        A path (``.yaml``/``.yml``, ``.xlsx``, or a COINr-style ``iMeta`` ``.csv``; any
+        value with an extension or a path separator is a path) or the id of a built-in
+        référentiel such as ``"ess-socle"``.
 
     Returns
     -------
@@ -100,10 +101,17 @@ def load_indicator_set(source: str | os.PathLike[str]) -> IndicatorSet:
     if not is_path_like(source):
         return validate_builtin(str(source)).raise_for_errors()
     path = Path(source)
+    if path.suffix.lower() == ".csv":
+        from .coinr import indicator_set_from_imeta, is_imeta
+
+        if not path.is_file():
+            raise InputFileError(f"Fichier introuvable : {path}")
+        if is_imeta(path):
+            return indicator_set_from_imeta(path)
     if path.suffix.lower() not in INDICATOR_SET_SUFFIXES:
         raise InputFileError(
             f"Format de référentiel non pris en charge : « {path.suffix or path.name} ». "
-            "Formats acceptés : .yaml, .yml, .xlsx."
+            "Formats acceptés : .yaml, .yml, .xlsx, ou un tableau iMeta de COINr (.csv)."
         )
     return validate_indicator_set(path).raise_for_errors()
 

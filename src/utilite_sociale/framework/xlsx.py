@@ -146,6 +146,17 @@ META_FIELDS: tuple[Column, ...] = (
         "number",
         help="Entre 0 et 1 : en dessous, un score est « couverture insuffisante ».",
     ),
+    Column(
+        "code du score global",
+        "overall",
+        help="Nom de la colonne du score global dans les résultats (global par défaut).",
+    ),
+    Column(
+        "dénomination",
+        "denomination",
+        "bool",
+        help="oui : chaque indicateur qui a un dénominateur est divisé par lui (par défaut).",
+    ),
 )
 
 DIMENSIONS = Table(

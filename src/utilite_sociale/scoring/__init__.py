@@ -1,0 +1,1 @@
+"""Scoring engine: denomination, imputation, outlier treatment, normalisation, aggregation."""
