@@ -292,6 +292,10 @@ def _coerce_aggregation(value: Any) -> Any:
     return value
 
 
+#: Fields added after templates were first generated, with their default value.
+_LATER_FIELDS: dict[str, Any] = {"overall": "global", "denomination": True}
+
+
 class IndicatorSet(_Model):
     """A référentiel: dimensions, indicators, weights, normalisation and lenses.
 
@@ -461,8 +465,14 @@ class IndicatorSet(_Model):
 
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON form: equal for equal content, whatever the file."""
+        content = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        # Fields added later are left out at their default, so that the hash of a
+        # référentiel — stored in every template — does not change with the library.
+        for name, default in _LATER_FIELDS.items():
+            if content.get(name) == default:
+                content.pop(name, None)
         payload = json.dumps(
-            self.model_dump(mode="json", by_alias=True, exclude_none=True),
+            content,
             sort_keys=True,
             ensure_ascii=False,
             separators=(",", ":"),
