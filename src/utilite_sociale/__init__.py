@@ -39,6 +39,15 @@ _EXPORTS: dict[str, str] = {
     "write_member_templates": "utilite_sociale.survey.members",
     "SurveyReport": "utilite_sociale.survey.validation",
     "ExportMapping": "utilite_sociale.survey.exports",
+    "Campaign": "utilite_sociale.scoring.campaign",
+    "campaign_from_members": "utilite_sociale.scoring.campaign",
+    "campaign_from_table": "utilite_sociale.scoring.campaign",
+    "ScoringOptions": "utilite_sociale.scoring.options",
+    "Scores": "utilite_sociale.scoring.results",
+    "score_campaign": "utilite_sociale.scoring.engine",
+    "Evaluation": "utilite_sociale.scoring.api",
+    "read_campaign": "utilite_sociale.scoring.api",
+    "score": "utilite_sociale.scoring.api",
     "SurveyExport": "utilite_sociale.survey.exports",
     "load_export_mapping": "utilite_sociale.survey.exports",
     "read_survey_export": "utilite_sociale.survey.exports",
@@ -52,7 +61,9 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Campaign",
     "Dimension",
+    "Evaluation",
     "ExportMapping",
     "Indicator",
     "IndicatorSet",
@@ -63,6 +74,8 @@ __all__ = [
     "Issue",
     "Lens",
     "MemberFile",
+    "Scores",
+    "ScoringOptions",
     "SurveyExport",
     "SurveyReport",
     "UsageError",
@@ -70,14 +83,19 @@ __all__ = [
     "__version__",
     "build_template",
     "builtin_indicator_set_ids",
+    "campaign_from_members",
+    "campaign_from_table",
     "check_indicator_set",
     "dump_indicator_set",
     "indicator_set_json_schema",
     "load_export_mapping",
     "load_indicator_set",
+    "read_campaign",
     "read_member_file",
     "read_survey_export",
     "save_indicator_set",
+    "score",
+    "score_campaign",
     "summarise_indicator_set",
     "validate_indicator_set",
     "validate_survey",
@@ -105,6 +123,11 @@ if TYPE_CHECKING:
     from .framework.models import Dimension, Indicator, IndicatorSet, Lens
     from .framework.registry import builtin_indicator_set_ids, load_indicator_set
     from .framework.summary import summarise_indicator_set
+    from .scoring.api import Evaluation, read_campaign, score
+    from .scoring.campaign import Campaign, campaign_from_members, campaign_from_table
+    from .scoring.engine import score_campaign
+    from .scoring.options import ScoringOptions
+    from .scoring.results import Scores
     from .survey.exports import (
         ExportMapping,
         SurveyExport,

@@ -289,6 +289,121 @@ def verifier(
         raise _ExitError(code)
 
 
+@app.command(
+    "evaluer",
+    cls=FrenchCommand,
+    help=(
+        "Calculer les scores : normalisation, pondération, agrégation le long de l'arbre du "
+        "référentiel et de ses lentilles (critères de la loi ESS, axes stratégiques), avec la "
+        "couverture de chaque score.\n\n"
+        "Ordre des étapes : dénomination → imputation → traitement → normalisation → "
+        "agrégation.\n\n"
+        "Code de sortie : 0 si toutes les entrées sont valides, 1 si un fichier a des erreurs "
+        "(les résultats sont tout de même écrits), 2 pour une option invalide.\n\n"
+        "Exemples :\n\n"
+        "  utilite-sociale evaluer retours/ -r ess-socle -o resultats.xlsx\n\n"
+        "  utilite-sociale evaluer iData.csv -r iMeta.csv -o scores.csv\n\n"
+        "  utilite-sociale evaluer retours/ -r ess-socle --imputation moyenne-groupe:departement"
+    ),
+)
+def evaluer(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FICHIER|DOSSIER...",
+            help="Fichiers renvoyés (.xlsx, .ods, .csv…), dossiers, ou tableau consolidé (une "
+            "ligne par organisation, une colonne par indicateur, clé uCode ou organisation).",
+        ),
+    ],
+    referentiel: ReferentielOption,
+    sortie: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--sortie",
+            metavar="RESULTATS.xlsx|.csv",
+            help="Écrire les résultats (remplacé sans confirmation).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Écrire les résultats en JSON sur la sortie standard.")
+    ] = False,
+    normalisation: Annotated[
+        str | None,
+        typer.Option(
+            "--normalisation",
+            metavar="M",
+            help="minmax[:l,u], bornes, zscore[:m,s], rang ou cible (par défaut : celle de "
+            "chaque indicateur).",
+            show_default=False,
+        ),
+    ] = None,
+    agregation: Annotated[
+        str | None,
+        typer.Option(
+            "--agregation",
+            metavar="A",
+            help="amean, gmean ou min, ou une méthode par étape (amean,gmean,gmean).",
+            show_default=False,
+        ),
+    ] = None,
+    imputation: Annotated[
+        str,
+        typer.Option(
+            "--imputation",
+            metavar="I",
+            help="aucune, moyenne, mediane, moyenne-groupe:COLONNE, mediane-groupe:COLONNE ou "
+            "periode-precedente.",
+        ),
+    ] = "aucune",
+    traitement: Annotated[
+        str,
+        typer.Option(
+            "--traitement",
+            metavar="T",
+            help="aucun ou winsor[:N] (écrêtage des valeurs extrêmes, repli logarithmique).",
+        ),
+    ] = "aucun",
+    denomination: Annotated[
+        str | None,
+        typer.Option(
+            "--denomination",
+            metavar="oui|non",
+            help="Diviser chaque indicateur par son dénominateur (par défaut : oui, sauf pour "
+            "un tableau iMeta de COINr).",
+            show_default=False,
+        ),
+    ] = None,
+    seuil_couverture: Annotated[
+        float | None,
+        typer.Option(
+            "--seuil-couverture",
+            metavar="X",
+            help="Couverture minimale d'un score, de 0 à 1 (par défaut : celle du référentiel).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.evaluer import run_evaluer
+
+    code = run_evaluer(
+        list(sources),
+        referentiel=referentiel,
+        output=sortie,
+        as_json=as_json,
+        normalisation=normalisation,
+        aggregation=agregation,
+        imputation=imputation,
+        treatment=traitement,
+        denomination=denomination,
+        min_coverage=seuil_couverture,
+    )
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 

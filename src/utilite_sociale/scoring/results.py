@@ -108,16 +108,21 @@ class Scores:
 
         campaign = self.campaign
         data: dict[str, Any] = {campaign.key_name: campaign.keys}
-        if any(period is not None for period in campaign.periods):
-            data["periode"] = campaign.periods
+        period = _period_column(campaign)
+        if period:
+            data[period] = campaign.periods
         shown = self.shown_indicators()
         for column, code in enumerate(self.tree.indicators):
             data[code] = shown[:, column]
+        coinr = campaign.key_name == "uCode"
         for level in self.levels:
-            for column, code in enumerate(level.nodes):
-                data[code] = level.scores[:, column]
+            # COINr lists each level's aggregates in code order (C collation).
+            columns = sorted(range(len(level.nodes)), key=lambda c: level.nodes[c])
+            for column in columns if coinr else range(len(level.nodes)):
+                data[level.nodes[column]] = level.scores[:, column]
         if with_rank:
-            data["Rank" if campaign.key_name == "uCode" else "rang"] = self.ranks()
+            ranks = pd.array(self.ranks(), dtype="Float64").astype("Int64")
+            data["Rank" if campaign.key_name == "uCode" else "rang"] = ranks
         frame = pd.DataFrame(data)
         order = sorted(
             range(len(frame)), key=lambda r: (campaign.keys[r], str(campaign.periods[r] or ""))
@@ -130,8 +135,9 @@ class Scores:
 
         aggregated = self.lenses[lens]
         data: dict[str, Any] = {self.campaign.key_name: self.campaign.keys}
-        if any(period is not None for period in self.campaign.periods):
-            data["periode"] = self.campaign.periods
+        period = _period_column(self.campaign)
+        if period:
+            data[period] = self.campaign.periods
         for column, group in enumerate(aggregated.nodes):
             data[group] = aggregated.scores[:, column]
         return pd.DataFrame(data)
@@ -281,6 +287,20 @@ class Scores:
         }
 
 
+def _period_column(campaign: Campaign) -> str | None:
+    """Header of the period column of wide tables, or ``None`` to leave it out.
+
+    Always ``periode`` when periods are known; for a COINr table (``uCode``), ``Time`` and
+    only when several periods are mixed, so that one year's output has COINr's layout.
+    """
+    known = {period for period in campaign.periods if period is not None}
+    if not known:
+        return None
+    if campaign.key_name == "uCode":
+        return "Time" if len(known) > 1 else None
+    return "periode"
+
+
 def _at(weight: NDArray[np.float64], reach: NDArray[np.float64]) -> NDArray[np.float64]:
     """Each indicator's weight from its current ancestor (units × indicators)."""
     result: NDArray[np.float64] = weight @ reach.T
@@ -292,7 +312,9 @@ def _french(value: float) -> str:
 
 
 def _csv_value(value: Any, safe: Any) -> str:
-    if value is None:
+    import pandas as pd
+
+    if value is None or value is pd.NA:
         return ""
     if isinstance(value, float | np.floating):
         number = float(value)
@@ -303,6 +325,12 @@ def _csv_value(value: Any, safe: Any) -> str:
 
 
 def _json_value(value: Any) -> Any:
+    import pandas as pd
+
+    if value is pd.NA:
+        return None
+    if isinstance(value, np.integer):
+        return int(value)
     if isinstance(value, float | np.floating):
         number = float(value)
         return None if math.isnan(number) else number
