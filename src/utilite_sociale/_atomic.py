@@ -16,7 +16,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     Parameters
     ----------
     path
-        Destination; its folder must exist.
+        Destination; its folder is created if needed.
     data
         The bytes to write.
 
@@ -26,6 +26,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         The destination path.
     """
     target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
