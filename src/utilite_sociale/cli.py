@@ -384,6 +384,16 @@ def evaluer(
             show_default=False,
         ),
     ] = None,
+    correspondance: Annotated[
+        Path | None,
+        typer.Option(
+            "--correspondance",
+            metavar="FICHIER",
+            help="Les fichiers sont des exports d'un outil d'enquête en ligne : ce fichier "
+            "dit quelle colonne répond à quel indicateur.",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from .commands.evaluer import run_evaluer
@@ -399,6 +409,7 @@ def evaluer(
         treatment=traitement,
         denomination=denomination,
         min_coverage=seuil_couverture,
+        mapping=correspondance,
     )
     if code:
         raise _ExitError(code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import utilite_sociale as us
@@ -201,3 +202,17 @@ def test_verifier_reads_an_export_with_its_mapping(tmp_path: Path) -> None:
         ["verifier", str(case.export), "-r", str(REFERENTIEL), "--correspondance", str(broken)]
     )
     assert code == 2
+
+
+def test_an_export_is_scored_per_organisation(tmp_path: Path) -> None:
+    case = BUILDERS["google-forms"](tmp_path)
+    result = us.score(case.export, REF, mapping=case.mapping)
+    assert sorted(result.scores.campaign.keys) == ["A012", "A047"]
+    values = result.scores.campaign.values.set_index(pd.Index(result.scores.campaign.keys))
+    alim = [
+        v for (org, _, ind), v in case.expected.items() if org == "A047" and ind == "EQ-SERV-ALIM"
+    ]
+    assert values.loc["A047", "EQ-SERV-ALIM"] == pytest.approx(100 * sum(alim) / len(alim))
+    counts = result.scores.campaign.respondents.set_index(pd.Index(result.scores.campaign.keys))
+    assert counts.loc["A047", "EQ-SERV-ALIM"] == len(alim)
+    assert not result.valid  # the bad cell and the row without organisation are reported

@@ -24,6 +24,7 @@ def run_evaluer(
     treatment: str,
     denomination: str | None,
     min_coverage: float | None,
+    mapping: Path | None = None,
 ) -> int:
     """Run the command; return 0 when every input is valid, 1 otherwise."""
     from ..scoring.api import score
@@ -44,6 +45,7 @@ def run_evaluer(
         treatment=treatment,
         denomination=None if denomination is None else denomination == "oui",
         min_coverage=min_coverage,
+        mapping=mapping,
     )
     scores = evaluation.scores
     if output is not None:

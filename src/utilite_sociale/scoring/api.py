@@ -36,7 +36,10 @@ class Evaluation:
 
 
 def read_campaign(
-    sources: Sequence[Any], indicator_set: IndicatorSet
+    sources: Sequence[Any],
+    indicator_set: IndicatorSet,
+    *,
+    mapping: str | os.PathLike[str] | None = None,
 ) -> tuple[Campaign, SurveyReport | None]:
     """Read member files, folders and consolidated tables into one campaign.
 
@@ -48,6 +51,9 @@ def read_campaign(
         DataFrames of such tables, or :class:`MemberFile` objects already read.
     indicator_set
         The référentiel.
+    mapping
+        A survey-tool mapping file: the files are then exports of respondents' answers
+        (``docs/exports-enquetes.md``).
 
     Returns
     -------
@@ -74,7 +80,7 @@ def read_campaign(
             path = Path(source)
             if not path.exists():
                 raise UsageError(f"Fichier introuvable : {path}")
-            table = _table(path, indicator_set) if path.is_file() else None
+            table = _table(path, indicator_set) if path.is_file() and not mapping else None
             if table is not None:
                 tables.append(table)
             else:
@@ -83,7 +89,7 @@ def read_campaign(
     if paths:
         if not collect_files(paths):
             raise UsageError("Aucun fichier à évaluer (.xlsx, .xlsm, .ods, .xls ou .csv).")
-        report = validate_survey(paths, indicator_set)
+        report = validate_survey(paths, indicator_set, mapping=mapping)
         members += [
             result.member
             for result in report.files
@@ -163,6 +169,7 @@ def score(
     treatment: str = "aucun",
     denomination: bool | None = None,
     min_coverage: float | None = None,
+    mapping: str | os.PathLike[str] | None = None,
 ) -> Evaluation:
     """Score member files, folders or tables against a référentiel.
 
@@ -179,6 +186,8 @@ def score(
         Divide indicators by their denominator (default: the référentiel's choice).
     min_coverage
         Minimum coverage of a node, 0 to 1 (default: the référentiel's).
+    mapping
+        A survey-tool mapping file, when the sources are survey-tool exports.
 
     Returns
     -------
@@ -216,5 +225,5 @@ def score(
         denomination=denomination,
         min_coverage=min_coverage,
     )
-    campaign, report = read_campaign(list(sources), indicator_set)
+    campaign, report = read_campaign(list(sources), indicator_set, mapping=mapping)
     return Evaluation(score_campaign(campaign, indicator_set, options=options), report)
