@@ -38,6 +38,17 @@ def _french_gettext(message: str) -> str:
 typer_core._ = _french_gettext  # type: ignore[attr-defined]
 
 
+def _argument_type(self: Any, ctx: Any) -> str:
+    """No Python type (« <list[Path]> ») after an argument whose metavar already says it."""
+    if self.metavar is not None:
+        return ""
+    return str(_plain_argument_type(self, ctx))
+
+
+_plain_argument_type = typer_core.TyperArgument.display_type_rich
+typer_core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
+
+
 class _FrenchMixin:
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

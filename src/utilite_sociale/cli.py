@@ -310,7 +310,7 @@ def evaluer(
     sources: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FICHIER|DOSSIER...",
+            metavar="FICHIER...",
             help="Fichiers renvoyés (.xlsx, .ods, .csv…), dossiers, ou tableau consolidé (une "
             "ligne par organisation, une colonne par indicateur, clé uCode ou organisation).",
         ),
