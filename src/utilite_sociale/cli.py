@@ -235,7 +235,7 @@ def verifier(
     fichiers: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FICHIER...", help="Fichiers .xlsx, .xlsm, .ods, .xls, .csv, ou dossiers."
+            metavar="FICHIER", help="Fichiers .xlsx, .xlsm, .ods, .xls, .csv, ou dossiers."
         ),
     ],
     referentiel: ReferentielOption,
@@ -310,7 +310,7 @@ def evaluer(
     sources: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FICHIER...",
+            metavar="FICHIER",
             help="Fichiers renvoyés (.xlsx, .ods, .csv…), dossiers, ou tableau consolidé (une "
             "ligne par organisation, une colonne par indicateur, clé uCode ou organisation).",
         ),

@@ -29,11 +29,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
 import utilite_sociale as us
+from utilite_sociale.scoring.aggregate import Aggregated
 from utilite_sociale.scoring.options import parse_normalisation
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -82,11 +83,13 @@ def referentiels(
     aggregation: str | None = None,
     depth: int | None = None,
     lens: bool = True,
+    scales: tuple[tuple[float, float], ...] | None = None,
 ) -> dict[str, Any]:
     """A valid référentiel of ``nombre`` indicators with fixed goalposts, as plain data.
 
     ``aggregation``: ``amean``, ``gmean``, ``min``, ``mixed`` (one method per step) or
-    ``None`` (any). A geometric mean anywhere implies a strictly positive scale.
+    ``None`` (any). A geometric mean anywhere implies a strictly positive scale, unless
+    ``scales`` are given.
     """
     depth = depth if depth is not None else draw(st.integers(1, 3))
     kind = aggregation or draw(st.sampled_from([*METHODS, "mixed"]))
@@ -95,7 +98,9 @@ def referentiels(
         if kind == "mixed"
         else [kind] * (depth + 1)
     )
-    scale = draw(st.sampled_from(POSITIVE_SCALES if "gmean" in methods else SCALES))
+    if scales is None:
+        scales = POSITIVE_SCALES if "gmean" in methods else SCALES
+    scale = draw(st.sampled_from(scales))
     dimensions: list[dict[str, Any]] = []
     current = [f"d{n + 1}" for n in range(draw(st.integers(1, 3)))]
     for node, weight in zip(
@@ -192,9 +197,7 @@ def cases(draw: st.DrawFn, *, full: bool = False, **options: Any) -> Case:
 # -- helpers ------------------------------------------------------------------------------
 
 
-def score(
-    data: dict[str, Any] | us.IndicatorSet, frame: pd.DataFrame, **options: Any
-) -> us.Scores:
+def score(data: dict[str, Any] | us.IndicatorSet, frame: pd.DataFrame, **options: Any) -> us.Scores:
     ref = data if isinstance(data, us.IndicatorSet) else us.IndicatorSet.from_data(data)
     campaign = us.campaign_from_table(frame, ref)
     return us.score_campaign(campaign, ref, options=us.ScoringOptions(**options))
@@ -204,7 +207,7 @@ def raw_matrix(scores: us.Scores, frame: pd.DataFrame) -> NDArray[np.float64]:
     return frame[list(scores.tree.indicators)].to_numpy(dtype=np.float64)
 
 
-def all_aggregates(scores: us.Scores) -> list[us.scoring.aggregate.Aggregated]:
+def all_aggregates(scores: us.Scores) -> list[Aggregated]:
     return [*scores.levels, *scores.lenses.values()]
 
 
@@ -289,9 +292,7 @@ def test_scaling_the_weights_of_one_group_changes_nothing(case: Case, pick: st.D
     for indicator in data["indicators"]:
         groups.setdefault(("indicator", indicator["dimension"]), []).append(indicator)
     chosen = pick.draw(st.sampled_from(sorted(groups, key=str)))
-    factor = pick.draw(
-        st.one_of(st.sampled_from([1e-3, 0.1, 2.0, 3.7, 1e3]), st.floats(1e-3, 1e3))
-    )
+    factor = pick.draw(st.one_of(st.sampled_from([1e-3, 0.1, 2.0, 3.7, 1e3]), st.floats(1e-3, 1e3)))
     for item in groups[chosen]:
         item["weight"] *= factor
     assert_same_scores(score(case.data, case.frame), score(data, case.frame))
@@ -307,6 +308,7 @@ def test_reordering_rows_or_indicators_changes_nothing(case: Case, pick: st.Data
     shuffled_frame = case.frame.iloc[list(rows)].reset_index(drop=True)
     data = copy.deepcopy(case.data)
     data["indicators"] = pick.draw(st.permutations(data["indicators"]))
+    data["dimensions"] = pick.draw(st.permutations(data["dimensions"]))
     before = score(case.data, case.frame)
     after = score(data, shuffled_frame)
     assert set(after.tree.indicators) == set(before.tree.indicators)
@@ -327,9 +329,7 @@ def test_reordering_rows_or_indicators_changes_nothing(case: Case, pick: st.Data
     keys = ["organisation", "lentille", "niveau", "groupe"]
     tidy_before = before.tidy().sort_values(keys).reset_index(drop=True)
     tidy_after = after.tidy().sort_values(keys).reset_index(drop=True)
-    pd.testing.assert_frame_equal(
-        tidy_after[[*keys, "drapeaux"]], tidy_before[[*keys, "drapeaux"]]
-    )
+    pd.testing.assert_frame_equal(tidy_after[[*keys, "drapeaux"]], tidy_before[[*keys, "drapeaux"]])
     for column in ("score", "couverture"):
         np.testing.assert_allclose(
             tidy_after[column], tidy_before[column], rtol=1e-12, atol=1e-10, equal_nan=True
@@ -475,6 +475,97 @@ def test_plain_mean_of_dimension_means(case: Case) -> None:
     expected /= len(dimensions)
     np.testing.assert_allclose(scores.overall, expected, rtol=1e-12, atol=1e-12)
     assert (scores.levels[-1].coverage == 1.0).all()
+
+
+# -- known defects (strict xfail: each fails on its explicit example) -----------------------
+
+
+def two_indicator_case(
+    *, weights: tuple[float, float], dimension_weights: tuple[float, float] | None, **extra: Any
+) -> Case:
+    """I1 (= 5 on goalposts 0–10) and I2 in one dimension, or each in its own."""
+    names = ["d1", "d2"] if dimension_weights else ["d1"]
+    dimensions = [
+        {"id": name, "label": name, "weight": weight}
+        for name, weight in zip(names, dimension_weights or (1.0,), strict=True)
+    ]
+    indicators = [
+        {
+            "id": f"I{n + 1}",
+            "label": f"I{n + 1}",
+            "question": "Combien ?",
+            "dimension": names[n % len(names)],
+            "answer": {"type": "nombre"},
+            "direction": "croissant",
+            "normalisation": {"method": "bornes", "low": 0.0, "high": 10.0},
+            "weight": weight,
+        }
+        for n, weight in enumerate(weights)
+    ]
+    data = {
+        "id": "proprietes",
+        "title": "Référentiel",
+        "version": "1.0.0",
+        "subject": "adherent",
+        "min_coverage": 0.5,
+        "dimensions": dimensions,
+        "indicators": indicators,
+        **extra,
+    }
+    return Case(data, pd.DataFrame({"organisation": ["org-00"], "I1": [5.0], "I2": [7.0]}))
+
+
+#: d2 has weight 0 (« désactivée ») and its only indicator is answered.
+ZERO_WEIGHT_DIMENSION = two_indicator_case(weights=(1.0, 1.0), dimension_weights=(1.0, 0.0))
+#: Geometric mean on [0, 100]; I2 has weight 0.
+ZERO_WEIGHT_INDICATOR = two_indicator_case(
+    weights=(1.0, 0.0), dimension_weights=None, aggregation="gmean"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Coverage is computed from the global effective weights: below a dimension of "
+    "weight 0 they are all 0, so a fully answered node gets coverage 0/0 → 0 and is blanked "
+    "and flagged « couverture-insuffisante » (or scored with coverage 0 when min_coverage=0).",
+)
+@SETTINGS
+@example(ZERO_WEIGHT_DIMENSION)
+@given(cases(full=True))
+def test_a_fully_answered_node_is_fully_covered(case: Case) -> None:
+    scores = score(case.data, case.frame)
+    for level in scores.levels:
+        np.testing.assert_allclose(level.coverage, 1.0, rtol=1e-12)
+        assert not level.insufficient.any()
+        assert not np.isnan(level.scores).any()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="combine(gmean) takes log(0) = -inf for a present child of weight 0 (skipped by "
+    "the ≤ 0 check) and -inf × 0 = NaN in the weighted sum: the parent becomes NaN, with "
+    "coverage 1 and no flag, and its ancestors lose that weight.",
+)
+@SETTINGS
+@example(ZERO_WEIGHT_INDICATOR, 0)
+@given(cases(scales=SCALES), st.integers(0, 11))
+def test_an_indicator_of_weight_zero_has_no_influence(case: Case, which: int) -> None:
+    zero = [n for n, item in enumerate(case.data["indicators"]) if item["weight"] == 0]
+    assume(zero)
+    indicator = case.data["indicators"][zero[which % len(zero)]]
+    code, goalposts = indicator["id"], indicator["normalisation"]
+    missing, worst = case.frame.copy(), case.frame.copy()
+    missing[code] = np.nan
+    # The worst score: the scale's minimum.
+    worst[code] = goalposts["low"] if indicator["direction"] == "croissant" else goalposts["high"]
+    ref = case.ref()
+    try:
+        without = score(ref, missing)
+    except us.UsageError:  # a geometric mean meeting a child of positive weight at ≤ 0
+        with pytest.raises(us.UsageError):
+            score(ref, worst)
+        return
+    assert_same_scores(without, score(ref, worst))
 
 
 @pytest.mark.parametrize("scale", [(0.0, 100.0), (-50.0, 50.0)])
