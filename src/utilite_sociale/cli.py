@@ -394,6 +394,17 @@ def evaluer(
             show_default=False,
         ),
     ] = None,
+    sensibilite: Annotated[
+        int | None,
+        typer.Option(
+            "--sensibilite",
+            metavar="N",
+            help="Tirer N jeux de poids (chacun ± 20 %) et donner pour chaque organisation "
+            "l'intervalle de son score et de son rang (5e–95e centile).",
+            show_default=False,
+            min=1,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     from .commands.evaluer import run_evaluer
@@ -410,6 +421,7 @@ def evaluer(
         denomination=denomination,
         min_coverage=seuil_couverture,
         mapping=correspondance,
+        sensitivity=sensibilite,
     )
     if code:
         raise _ExitError(code)

@@ -25,6 +25,7 @@ def run_evaluer(
     denomination: str | None,
     min_coverage: float | None,
     mapping: Path | None = None,
+    sensitivity: int | None = None,
 ) -> int:
     """Run the command; return 0 when every input is valid, 1 otherwise."""
     from ..scoring.api import score
@@ -46,18 +47,31 @@ def run_evaluer(
         denomination=None if denomination is None else denomination == "oui",
         min_coverage=min_coverage,
         mapping=mapping,
+        sensitivity=sensitivity,
     )
     scores = evaluation.scores
     if output is not None:
         if output.suffix.lower() == ".csv":
-            scores.to_csv(output)
+            scores.to_csv(output, sensitivity=evaluation.sensitivity)
         else:
             from ..scoring.workbook import write_results
 
-            write_results(scores, output, report=evaluation.report)
+            write_results(
+                scores, output, report=evaluation.report, sensitivity=evaluation.sensitivity
+            )
     code = 0 if evaluation.valid else 1
     if as_json:
         data = scores.to_dict()
+        if evaluation.sensitivity is not None:
+            intervals = evaluation.sensitivity.intervals()
+            data["sensibilite"] = {
+                "tirages": evaluation.sensitivity.draws,
+                "graine": evaluation.sensitivity.seed,
+                "intervalles": [
+                    {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+                    for row in intervals.to_dict(orient="records")
+                ],
+            }
         if evaluation.report is not None:
             data["verification"] = evaluation.report.to_dict()
         print_json(data)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..survey.validation import SurveyReport
     from .campaign import Campaign
     from .results import Scores
+    from .sensitivity import Sensitivity
 
 __all__ = ["Evaluation", "read_campaign", "score"]
 
@@ -28,6 +29,7 @@ class Evaluation:
 
     scores: Scores
     report: SurveyReport | None
+    sensitivity: Sensitivity | None = None
 
     @property
     def valid(self) -> bool:
@@ -170,6 +172,8 @@ def score(
     denomination: bool | None = None,
     min_coverage: float | None = None,
     mapping: str | os.PathLike[str] | None = None,
+    sensitivity: int | None = None,
+    seed: int | None = None,
 ) -> Evaluation:
     """Score member files, folders or tables against a référentiel.
 
@@ -188,6 +192,11 @@ def score(
         Minimum coverage of a node, 0 to 1 (default: the référentiel's).
     mapping
         A survey-tool mapping file, when the sources are survey-tool exports.
+    sensitivity
+        Number of Monte Carlo draws over the weights (± 20 %), for score and rank
+        intervals (:func:`run_sensitivity` for more choices).
+    seed
+        Seed of those draws (a fixed default: results are reproducible).
 
     Returns
     -------
@@ -226,4 +235,12 @@ def score(
         min_coverage=min_coverage,
     )
     campaign, report = read_campaign(list(sources), indicator_set, mapping=mapping)
-    return Evaluation(score_campaign(campaign, indicator_set, options=options), report)
+    scores = score_campaign(campaign, indicator_set, options=options)
+    drawn = None
+    if sensitivity:
+        from .sensitivity import DEFAULT_SEED, run_sensitivity
+
+        drawn = run_sensitivity(
+            scores, draws=sensitivity, seed=DEFAULT_SEED if seed is None else seed
+        )
+    return Evaluation(scores, report, drawn)

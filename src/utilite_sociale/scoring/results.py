@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .model import Tree
     from .normalise import Method
     from .options import ScoringOptions
+    from .sensitivity import Sensitivity
     from .treat import Treatment
 
 __all__ = ["TIDY_SCORE_COLUMNS", "Scores"]
@@ -231,9 +232,15 @@ class Scores:
 
     # -- files --------------------------------------------------------------------
 
-    def to_csv(self, path: str | os.PathLike[str]) -> Path:
+    def to_csv(
+        self, path: str | os.PathLike[str], *, sensitivity: Sensitivity | None = None
+    ) -> Path:
         """Write the wide table as CSV (DESIGN §6): UTF-8, ``,``, ``.`` decimal, floats in
-        their shortest round-trip form, empty = missing."""
+        their shortest round-trip form, empty = missing.
+
+        With a :class:`Sensitivity`, four columns follow: ``score_p05``, ``score_p95``,
+        ``rang_p05``, ``rang_p95`` (5th and 95th percentiles over the draws).
+        """
         import csv
         import io
 
@@ -241,6 +248,30 @@ class Scores:
         from .._spreadsheet import safe_text
 
         frame = self.wide()
+        if sensitivity is not None:
+            intervals = sensitivity.intervals()
+            order = {
+                (key, period): row
+                for row, (key, period) in enumerate(
+                    zip(intervals["organisation"], intervals["periode"], strict=True)
+                )
+            }
+            periods = (
+                frame[_period_column(self.campaign)] if _period_column(self.campaign) else None
+            )
+            rows = [
+                order[
+                    (
+                        key,
+                        periods.iloc[i]
+                        if periods is not None
+                        else _only_period(self.campaign, key),
+                    )
+                ]
+                for i, key in enumerate(frame[self.campaign.key_name])
+            ]
+            for column in ("score_p05", "score_p95", "rang_p05", "rang_p95"):
+                frame[column] = intervals[column].to_numpy()[rows]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(frame.columns)
@@ -285,6 +316,11 @@ class Scores:
             "methodes": dict(self.methods()),
             "organisations": records,
         }
+
+
+def _only_period(campaign: Campaign, key: str) -> str | None:
+    """The period of an organisation that appears once."""
+    return campaign.periods[campaign.keys.index(key)]
 
 
 def _period_column(campaign: Campaign) -> str | None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..survey.validation import SurveyReport
     from .results import Scores
+    from .sensitivity import Sensitivity
 
 __all__ = ["SHEETS", "write_results"]
 
@@ -26,7 +27,11 @@ _SCORE_FORMAT = "0.0"
 
 
 def write_results(
-    scores: Scores, path: str | os.PathLike[str], *, report: SurveyReport | None = None
+    scores: Scores,
+    path: str | os.PathLike[str],
+    *,
+    report: SurveyReport | None = None,
+    sensitivity: Sensitivity | None = None,
 ) -> Path:
     """Write the results workbook atomically; return its path."""
     from openpyxl import Workbook
@@ -91,7 +96,29 @@ def write_results(
             for code in scores.tree.indicators
         ]
         _sheet(book, "Contributions", scores, order, columns, default_format="0.00")
-    _methods(book, scores)
+    if sensitivity is not None:
+        intervals = sensitivity.intervals()
+        position = {
+            (key, period): row
+            for row, (key, period) in enumerate(
+                zip(intervals["organisation"], intervals["periode"], strict=True)
+            )
+        }
+        rows = [position[(campaign.keys[r], campaign.periods[r])] for r in range(len(campaign))]
+        columns = [
+            (label, code, intervals[code].to_numpy(float)[rows])
+            for label, code in (
+                ("Score global (5e centile)", "score_p05"),
+                ("Score global (médiane)", "score_mediane"),
+                ("Score global (95e centile)", "score_p95"),
+                ("Rang (5e centile)", "rang_p05"),
+                ("Rang (95e centile)", "rang_p95"),
+            )
+        ]
+        _sheet(
+            book, "Sensibilité", scores, order, columns, formats={"rang_p05": "0", "rang_p95": "0"}
+        )
+    _methods(book, scores, sensitivity)
     if report is not None:
         _problems(book, report)
     buffer = io.BytesIO()
@@ -151,7 +178,7 @@ def _sheet(
     sheet.row_dimensions[1].height = 45
 
 
-def _methods(book: Any, scores: Scores) -> None:
+def _methods(book: Any, scores: Scores, sensitivity: Sensitivity | None = None) -> None:
     from openpyxl.styles import Font
 
     from .._spreadsheet import write_value
@@ -160,7 +187,15 @@ def _methods(book: Any, scores: Scores) -> None:
     write_value(sheet.cell(row=1, column=1), "Paramètre")
     write_value(sheet.cell(row=1, column=2), "Valeur")
     sheet.cell(row=1, column=1).font = sheet.cell(row=1, column=2).font = Font(bold=True)
-    for row, (label, value) in enumerate(scores.methods(), start=2):
+    rows = scores.methods()
+    if sensitivity is not None:
+        rows = [
+            *rows,
+            ("Sensibilité : tirages", str(sensitivity.draws)),
+            ("Sensibilité : graine", str(sensitivity.seed)),
+            ("Sensibilité : poids", "chaque poids × U(0,8 ; 1,2), renormalisé dans son groupe"),
+        ]
+    for row, (label, value) in enumerate(rows, start=2):
         write_value(sheet.cell(row=row, column=1), label)
         write_value(sheet.cell(row=row, column=2), value)
     sheet.column_dimensions["A"].width = 48
