@@ -81,7 +81,8 @@ def combine(
                     f"{values[unit, child]:g}) : normalisez sur un intervalle strictement "
                     "positif (--normalisation minmax:1,100) ou choisissez une autre agrégation."
                 )
-            logs = np.where(present, np.log(np.where(present, values, 1.0)), 0.0)
+            # A child of weight 0 takes no part (its log, possibly of 0, is never used).
+            logs = np.where(used, np.log(np.where(used, values, 1.0)), 0.0)
             result = np.exp((logs @ weights) / denominator)
         elif method == "min":
             result = np.full((values.shape[0], weights.shape[1]), np.nan)
@@ -120,24 +121,32 @@ def aggregate_tree(
     min_coverage
         Minimum coverage of a node (0 to 1).
     """
-    effective = tree.effective
-    total_below = np.ones(len(tree.indicators)) * effective
-    answered = np.where(observed & ~np.isnan(normalised), effective[None, :], 0.0)
+    # Coverage bottom-up: an answered indicator covers 1, a node covers the weighted share of
+    # its children's coverage (weights normalised within the group; a child without score
+    # covers nothing) — the answered share of the effective weight below the node.
+    covered = np.where(observed & ~np.isnan(normalised), 1.0, 0.0)
     scores = normalised
     levels: list[Aggregated] = []
     for step, method in zip(tree.steps, methods, strict=True):
-        contributing = np.where(np.isnan(scores), 0.0, answered)
-        totals = total_below @ step.membership
-        answered = contributing @ step.membership
-        coverage = np.divide(
-            answered, totals, out=np.zeros_like(answered), where=totals[None, :] > 0
+        totals = step.weights.sum(axis=0)
+        shares = np.divide(
+            step.weights, totals[None, :], out=np.zeros_like(step.weights), where=totals > 0
+        )
+        # Divided by the same sum over full coverage, so that a fully answered node is
+        # exactly 1 (not 0.999…).
+        contributing = np.where(np.isnan(scores), 0.0, covered)
+        covered_share = (contributing[:, :, None] * shares[None, :, :]).sum(axis=1)
+        full = (np.ones_like(contributing)[:, :, None] * shares[None, :, :]).sum(axis=1)
+        coverage = np.minimum(
+            np.divide(covered_share, full, out=np.zeros_like(covered_share), where=full > 0),
+            1.0,
         )
         name = f" entre « {step.children[0]}… » et « {step.parents[0]}… »"
         parents = combine(scores, step.weights, step.mask, method, where=name)
         insufficient = ~np.isnan(parents) & (coverage < min_coverage - 1e-12)
         parents = np.where(insufficient, np.nan, parents)
         levels.append(Aggregated(step.parents, parents, coverage, insufficient))
-        total_below = totals
+        covered = coverage
         scores = parents
     return levels
 

@@ -279,7 +279,8 @@ def _propagate(
                 numerator = (np.where(present, values, 0.0) * weight) @ membership
                 parents = numerator / denominator
             elif method == "gmean":
-                logs = np.log(np.where(present, values, 1.0))
+                used = present & (drawn[:, None, :] > 0)
+                logs = np.log(np.where(used, values, 1.0))
                 parents = np.exp(((logs * weight) @ membership) / denominator)
             else:
                 masked = np.where(present & (drawn[:, None, :] > 0), values, np.inf)
