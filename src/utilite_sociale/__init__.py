@@ -45,6 +45,11 @@ _EXPORTS: dict[str, str] = {
     "ScoringOptions": "utilite_sociale.scoring.options",
     "Scores": "utilite_sociale.scoring.results",
     "score_campaign": "utilite_sociale.scoring.engine",
+    "Sensitivity": "utilite_sociale.scoring.sensitivity",
+    "run_sensitivity": "utilite_sociale.scoring.sensitivity",
+    "benchmark": "utilite_sociale.scoring.compare",
+    "trends": "utilite_sociale.scoring.compare",
+    "target_attainment": "utilite_sociale.scoring.compare",
     "Evaluation": "utilite_sociale.scoring.api",
     "read_campaign": "utilite_sociale.scoring.api",
     "score": "utilite_sociale.scoring.api",
@@ -76,11 +81,13 @@ __all__ = [
     "MemberFile",
     "Scores",
     "ScoringOptions",
+    "Sensitivity",
     "SurveyExport",
     "SurveyReport",
     "UsageError",
     "UtiliteSocialeError",
     "__version__",
+    "benchmark",
     "build_template",
     "builtin_indicator_set_ids",
     "campaign_from_members",
@@ -93,10 +100,13 @@ __all__ = [
     "read_campaign",
     "read_member_file",
     "read_survey_export",
+    "run_sensitivity",
     "save_indicator_set",
     "score",
     "score_campaign",
     "summarise_indicator_set",
+    "target_attainment",
+    "trends",
     "validate_indicator_set",
     "validate_survey",
     "write_member_templates",
@@ -125,9 +135,11 @@ if TYPE_CHECKING:
     from .framework.summary import summarise_indicator_set
     from .scoring.api import Evaluation, read_campaign, score
     from .scoring.campaign import Campaign, campaign_from_members, campaign_from_table
+    from .scoring.compare import benchmark, target_attainment, trends
     from .scoring.engine import score_campaign
     from .scoring.options import ScoringOptions
     from .scoring.results import Scores
+    from .scoring.sensitivity import Sensitivity, run_sensitivity
     from .survey.exports import (
         ExportMapping,
         SurveyExport,

@@ -54,6 +54,8 @@ class Campaign:
         Header of the key in outputs (``uCode`` for a COINr table, else ``organisation``).
     names
         The organisations' names when known (never written in shared outputs by default).
+    identifiers
+        SIREN and RNA of each row when known (``{"siren": …, "rna": …}``).
     """
 
     keys: list[str]
@@ -63,6 +65,7 @@ class Campaign:
     respondents: pd.DataFrame
     key_name: str = "organisation"
     names: list[str | None] = field(default_factory=list)
+    identifiers: list[dict[str, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -97,13 +100,15 @@ def campaign_from_members(members: Sequence[MemberFile], indicator_set: Indicato
                     count[indicator.id] = number
         rows.append(row)
         counts.append(count)
-        groups.append(
-            {
-                name: member.identity.get(field_id)
-                for field_id, name in GROUP_FIELDS.items()
-                if member.identity.get(field_id) not in (None, "")
-            }
-        )
+        group = {
+            name: member.identity.get(field_id)
+            for field_id, name in GROUP_FIELDS.items()
+            if member.identity.get(field_id) not in (None, "")
+        }
+        size = size_band(member.identity.get("org.etp"))
+        if size:
+            group["taille"] = size
+        groups.append(group)
     columns = [indicator.id for indicator in ref.indicators]
     values = pd.DataFrame(rows, columns=columns)
     return Campaign(
@@ -113,7 +118,33 @@ def campaign_from_members(members: Sequence[MemberFile], indicator_set: Indicato
         groups=pd.DataFrame(groups),
         respondents=pd.DataFrame(counts, columns=[i.id for i in ref.respondent_indicators]),
         names=[_name(member) for member in members],
+        identifiers=[
+            {
+                name: str(member.identity[f"org.{name}"])
+                for name in ("siren", "rna")
+                if member.identity.get(f"org.{name}") not in (None, "")
+            }
+            for member in members
+        ],
     )
+
+
+#: Size bands by full-time equivalents (the usual French thresholds).
+SIZE_BANDS = ((10.0, "moins de 10 ETP"), (50.0, "10 à 49 ETP"), (250.0, "50 à 249 ETP"))
+
+
+def size_band(fte: Any) -> str | None:
+    """The size band of an organisation from its full-time equivalents (``org.etp``)."""
+    try:
+        value = float(fte)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(value):
+        return None
+    for limit, label in SIZE_BANDS:
+        if value < limit:
+            return label
+    return "250 ETP ou plus"
 
 
 def _name(member: MemberFile) -> str | None:
