@@ -42,6 +42,7 @@ _EXPORTS: dict[str, str] = {
     "Campaign": "utilite_sociale.scoring.campaign",
     "campaign_from_members": "utilite_sociale.scoring.campaign",
     "campaign_from_table": "utilite_sociale.scoring.campaign",
+    "campaign_from_respondents": "utilite_sociale.scoring.campaign",
     "ScoringOptions": "utilite_sociale.scoring.options",
     "Scores": "utilite_sociale.scoring.results",
     "score_campaign": "utilite_sociale.scoring.engine",
@@ -91,6 +92,7 @@ __all__ = [
     "build_template",
     "builtin_indicator_set_ids",
     "campaign_from_members",
+    "campaign_from_respondents",
     "campaign_from_table",
     "check_indicator_set",
     "dump_indicator_set",
@@ -134,7 +136,12 @@ if TYPE_CHECKING:
     from .framework.registry import builtin_indicator_set_ids, load_indicator_set
     from .framework.summary import summarise_indicator_set
     from .scoring.api import Evaluation, read_campaign, score
-    from .scoring.campaign import Campaign, campaign_from_members, campaign_from_table
+    from .scoring.campaign import (
+        Campaign,
+        campaign_from_members,
+        campaign_from_respondents,
+        campaign_from_table,
+    )
     from .scoring.compare import benchmark, target_attainment, trends
     from .scoring.engine import score_campaign
     from .scoring.options import ScoringOptions
