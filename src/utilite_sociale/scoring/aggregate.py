@@ -166,8 +166,13 @@ def aggregate_lens(
     denominator = present.astype(np.float64) @ weights
     with np.errstate(invalid="ignore", divide="ignore"):
         scores = np.where(denominator > 0, (filled @ weights) / denominator, np.nan)
-    totals = weights.sum(axis=0)
-    answered = (observed & present).astype(np.float64) @ weights
-    coverage = np.divide(answered, totals, out=np.zeros_like(answered), where=totals > 0)
+    # The same sums over answered and over all indicators: a fully answered group is
+    # covered exactly 1.
+    answered_mask = (observed & present).astype(np.float64)
+    answered = (answered_mask[:, :, None] * weights[None, :, :]).sum(axis=1)
+    totals = (np.ones_like(answered_mask)[:, :, None] * weights[None, :, :]).sum(axis=1)
+    coverage = np.minimum(
+        np.divide(answered, totals, out=np.zeros_like(answered), where=totals > 0), 1.0
+    )
     insufficient = ~np.isnan(scores) & (coverage < min_coverage - 1e-12)
     return Aggregated(lens.groups, np.where(insufficient, np.nan, scores), coverage, insufficient)
