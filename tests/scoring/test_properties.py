@@ -17,7 +17,11 @@ a minimum coverage in [0, 1] and one aggregation method or one per step. Covered
 6. coverage is the answered share of the effective weight below each node, in [0, 1];
 7. scoring is deterministic, bit for bit;
 8. the minimum-coverage rule: a node under it is missing (never 0) and flagged, and only then;
-plus a golden sanity check of the plain arithmetic mean in a depth-1 tree.
+plus a golden sanity check of the plain arithmetic mean in a depth-1 tree, and the defects
+these properties found, each pinned by an explicit example: a fully answered node is exactly
+covered, even below a dimension of weight 0; an indicator of weight 0 has no influence, even
+at 0 under a geometric mean; a fully answered lens group is exactly covered; aggregates never
+round past the scale (each mean is kept within its children's range).
 """
 
 from __future__ import annotations
@@ -234,7 +238,8 @@ def test_fixed_goalposts_keep_every_score_on_the_scale(case: Case) -> None:
     ref = case.ref()
     scores = score(ref, case.frame)
     low, high = ref.scale.min, ref.scale.max
-    # A weighted mean of values on the scale may round a few ulps past it.
+    # A mean of values on the scale may round a few ulps past it: see
+    # test_aggregates_never_leave_the_scale_even_by_rounding.
     slack = 1e-12 * max(abs(low), abs(high))
     raw = raw_matrix(scores, case.frame)
     normalised = scores.normalised
@@ -404,7 +409,9 @@ def test_coverage_is_the_answered_share_of_the_effective_weight(case: Case) -> N
 @given(cases())
 def test_every_coverage_is_a_share(case: Case) -> None:
     scores = score(case.data, case.frame)
-    for aggregated in all_aggregates(scores):
+    for level in scores.levels:
+        assert ((level.coverage >= 0) & (level.coverage <= 1)).all()
+    for aggregated in scores.lenses.values():
         assert ((aggregated.coverage >= 0) & (aggregated.coverage <= 1)).all()
 
 
@@ -530,7 +537,7 @@ ZERO_WEIGHT_INDICATOR = two_indicator_case(
 def test_a_fully_answered_node_is_fully_covered(case: Case) -> None:
     scores = score(case.data, case.frame)
     for level in scores.levels:
-        np.testing.assert_allclose(level.coverage, 1.0, rtol=1e-12)
+        assert (level.coverage == 1.0).all(), level.coverage
         assert not level.insufficient.any()
         assert not np.isnan(level.scores).any()
 
@@ -555,6 +562,130 @@ def test_an_indicator_of_weight_zero_has_no_influence(case: Case, which: int) ->
             score(ref, worst)
         return
     assert_same_scores(without, score(ref, worst), normalised=False)
+
+
+def lens_case() -> Case:
+    """Three dimensions, eight indicators, all answered; four of them in group « c ».
+
+    Σ answered (a matmul) over ``weights.sum(axis=0)`` gave group « c » a coverage of
+    1.0000000000000002 here.
+    """
+    layout = [  # (dimension, weight, shares in the lens)
+        ("d1", 3.0, {}),
+        ("d2", 2.0, {"c": 0.25}),
+        ("d2", 2.0, {}),
+        ("d2", 3.0, {}),
+        ("d2", 1.0, {}),
+        ("d2", 0.5, {}),
+        ("d3", 1.0, {"a": 0.25, "c": 0.25}),
+        ("d3", 0.5, {"c": 0.5}),
+    ]
+    indicators = []
+    for number, (dimension, weight, shares) in enumerate(layout, start=1):
+        indicator: dict[str, Any] = {
+            "id": f"I{number:02d}",
+            "label": f"I{number}",
+            "question": "Combien ?",
+            "dimension": dimension,
+            "answer": {"type": "nombre"},
+            "direction": "croissant",
+            "normalisation": {"method": "bornes", "low": 0.0, "high": 10.0},
+            "weight": weight,
+        }
+        if shares:
+            indicator["mappings"] = {LENS: shares}
+        indicators.append(indicator)
+    data = {
+        "id": "proprietes",
+        "title": "Référentiel",
+        "version": "1.0.0",
+        "subject": "adherent",
+        "dimensions": [
+            {"id": name, "label": name, "weight": weight}
+            for name, weight in (("d1", 3.0), ("d2", 3.0), ("d3", 0.5))
+        ],
+        "lenses": [
+            {
+                "id": LENS,
+                "label": "Axes stratégiques",
+                "groups": [{"id": g, "label": f"Axe {g}"} for g in LENS_GROUPS],
+            }
+        ],
+        "indicators": indicators,
+    }
+    values = {indicator["id"]: [5.0] for indicator in indicators}
+    return Case(data, pd.DataFrame({"organisation": ["org-00"], **values}))
+
+
+@SETTINGS
+@example(lens_case())
+@given(cases(full=True, positive_weights=True))
+def test_a_fully_answered_lens_group_is_exactly_covered(case: Case) -> None:
+    scores = score(case.data, case.frame)
+    for aggregated in scores.lenses.values():
+        assert (aggregated.coverage == 1.0).all(), aggregated.coverage
+        assert not aggregated.insufficient.any()
+
+
+# -- a defect found and fixed: aggregates rounding past the scale -------------------------
+
+
+def one_dimension_case(
+    weights: tuple[float, ...], *, aggregation: str, scale: tuple[float, float]
+) -> Case:
+    """Indicators of one dimension, all in lens group « a », all answered at the top goalpost."""
+    indicators = [
+        {
+            "id": f"I{n + 1}",
+            "label": f"I{n + 1}",
+            "question": "Combien ?",
+            "dimension": "d1",
+            "answer": {"type": "nombre"},
+            "normalisation": {"method": "bornes", "low": 0.0, "high": 10.0},
+            "weight": weight,
+            "mappings": {LENS: {"a": 1.0}},
+        }
+        for n, weight in enumerate(weights)
+    ]
+    data = {
+        "id": "proprietes",
+        "title": "Référentiel",
+        "version": "1.0.0",
+        "subject": "adherent",
+        "scale": {"min": scale[0], "max": scale[1]},
+        "aggregation": aggregation,
+        "dimensions": [{"id": "d1", "label": "d1"}],
+        "lenses": [
+            {
+                "id": LENS,
+                "label": "Axes stratégiques",
+                "groups": [{"id": g, "label": f"Axe {g}"} for g in LENS_GROUPS],
+            }
+        ],
+        "indicators": indicators,
+    }
+    values = {indicator["id"]: [10.0] for indicator in indicators}
+    return Case(data, pd.DataFrame({"organisation": ["org-00"], **values}))
+
+
+#: gmean of a single 100 is exp(log(100)) = 100.00000000000004 (d1 and global).
+GMEAN_OF_THE_MAXIMUM = one_dimension_case((1.0,), aggregation="gmean", scale=(1.0, 100.0))
+#: The lens group « a »: Σ wᵢ·100 / Σ wᵢ = 100.00000000000001.
+LENS_MEAN_OF_THE_MAXIMUM = one_dimension_case(
+    (0.5, 3.0, 1.0), aggregation="amean", scale=(1.0, 100.0)
+)
+
+
+@SETTINGS
+@example(GMEAN_OF_THE_MAXIMUM)
+@example(LENS_MEAN_OF_THE_MAXIMUM)
+@given(cases(full=True))
+def test_aggregates_never_leave_the_scale_even_by_rounding(case: Case) -> None:
+    ref = case.ref()
+    scores = score(ref, case.frame)
+    for aggregated in all_aggregates(scores):
+        shown = aggregated.scores[~np.isnan(aggregated.scores)]
+        assert ((shown >= ref.scale.min) & (shown <= ref.scale.max)).all(), shown
 
 
 @pytest.mark.parametrize("scale", [(0.0, 100.0), (-50.0, 50.0)])

@@ -95,7 +95,26 @@ def combine(
             return result
         else:  # pragma: no cover - options are parsed before
             raise ValueError(method)
-    return np.where(denominator > 0, result, np.nan)
+    result = np.where(denominator > 0, result, np.nan)
+    return _within_children(values, result, weights)
+
+
+def _within_children(
+    values: NDArray[np.float64], result: NDArray[np.float64], weights: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Clip each mean to its children's range: rounding never pushes it past them (a mean
+    of scores all at 100 is 100, not 100.00000000000001)."""
+    for parent in range(weights.shape[1]):
+        children = np.flatnonzero(weights[:, parent] > 0)
+        if not children.size:
+            continue
+        block = values[:, children]
+        some = ~np.isnan(block).all(axis=1)
+        if some.any():
+            low = np.nanmin(block[some], axis=1)
+            high = np.nanmax(block[some], axis=1)
+            result[some, parent] = np.clip(result[some, parent], low, high)
+    return result
 
 
 def aggregate_tree(
@@ -166,6 +185,7 @@ def aggregate_lens(
     denominator = present.astype(np.float64) @ weights
     with np.errstate(invalid="ignore", divide="ignore"):
         scores = np.where(denominator > 0, (filled @ weights) / denominator, np.nan)
+    scores = _within_children(normalised, scores, weights)
     # The same sums over answered and over all indicators: a fully answered group is
     # covered exactly 1.
     answered_mask = (observed & present).astype(np.float64)
