@@ -427,6 +427,48 @@ def evaluer(
         raise _ExitError(code)
 
 
+@app.command(
+    "rapport",
+    cls=FrenchCommand,
+    help=(
+        "Écrire le rapport d'utilité sociale d'un membre (PDF) : chiffres clés, dimensions, "
+        "critères de la loi ESS dans la version en vigueur pour la période, forces et points "
+        "de progrès, ce qui reste à compléter, méthode.\n\n"
+        "Code de sortie : 0 si le fichier n'a pas d'erreur, 1 s'il en a (le rapport est tout "
+        "de même écrit), 2 pour une erreur d'utilisation.\n\n"
+        "Exemples :\n\n"
+        "  utilite-sociale rapport retour-A012.xlsx -r ess-socle -o rapport-A012.pdf\n\n"
+        "  utilite-sociale rapport retour-A012.xlsx -r ess-socle -o rapport.pdf "
+        "--campagne resultats.xlsx"
+    ),
+)
+def rapport(
+    fichier: Annotated[
+        Path, typer.Argument(metavar="FICHIER", help="Le classeur renvoyé par le membre.")
+    ],
+    referentiel: ReferentielOption,
+    sortie: Annotated[
+        Path,
+        typer.Option("-o", "--sortie", metavar="RAPPORT.pdf", help="Le rapport à écrire."),
+    ],
+    campagne: Annotated[
+        Path | None,
+        typer.Option(
+            "--campagne",
+            metavar="RESULTATS.xlsx",
+            help="Les résultats de la campagne (evaluer -o resultats.xlsx) : médianes à comparer.",
+            show_default=False,
+        ),
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.rapport import run_rapport
+
+    code = run_rapport(fichier, referentiel=referentiel, output=sortie, campaign=campagne)
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 

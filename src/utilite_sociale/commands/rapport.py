@@ -1,0 +1,58 @@
+"""``utilite-sociale rapport``: the member's PDF report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .._render import console, print_issues
+from ..errors import InvalidDataError, Issue, UsageError
+from ..framework import load_indicator_set
+
+__all__ = ["run_rapport"]
+
+
+def run_rapport(file: Path, *, referentiel: str, output: Path, campaign: Path | None = None) -> int:
+    """Run the command; return 0 when the file has no error, 1 otherwise (report written)."""
+    from ..report.member import MemberReport, write_member_report
+    from ..scoring.campaign import campaign_from_members
+    from ..scoring.engine import score_campaign
+    from ..survey.validation import validate_survey
+
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(f"-o : le rapport doit finir par .pdf ({output.name}).")
+    if not file.is_file():
+        raise UsageError(f"Fichier introuvable : {file}")
+    medians = {}
+    if campaign is not None:
+        from ..report.results_workbook import campaign_medians
+
+        medians = campaign_medians(campaign)
+    ref = load_indicator_set(referentiel)
+    report = validate_survey([file], ref)
+    result = report.files[0]
+    if result.status == "rejete" or result.member is None:
+        raise InvalidDataError(
+            result.issues
+            or [Issue(code="fichier-illisible", message=result.reason or "fichier rejeté")],
+            f"{file.name} est rejeté ({result.reason}) : pas de rapport.",
+        )
+    member = result.member
+    scores = score_campaign(campaign_from_members([member], ref), ref)
+    name = member.identity.get("org.nom")
+    write_member_report(
+        MemberReport(
+            scores=scores,
+            key=member.key,
+            period=member.period,
+            name=str(name) if name else None,
+            medians=medians,
+            issues=result.issues,
+        ),
+        output,
+    )
+    out = console()
+    if result.errors:
+        out.print("Le fichier a des erreurs (les réponses rejetées comptent comme manquantes) :")
+        print_issues(result.errors)
+    out.print(f"Rapport écrit : {output}")
+    return 1 if result.errors else 0

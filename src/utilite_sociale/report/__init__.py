@@ -1,0 +1,1 @@
+"""Reports: the member's PDF report of its social utility."""
