@@ -94,3 +94,20 @@ def test_usage_errors_and_rejected_files(tmp_path: Path) -> None:
     assert not output.exists()
     with pytest.raises(us.UsageError):
         campaign_medians(source)  # a member workbook is not a results workbook
+
+
+def test_history_gives_a_trend_page(tmp_path: Path) -> None:
+    folder = tmp_path / "retours"
+    folder.mkdir()
+    for index in range(3):
+        _workbook(folder / f"A{index:03d}-2025.xlsx", f"A{index:03d}")
+    _workbook(folder / "A000-2024.xlsx", "A000", period="2024")
+    results = tmp_path / "resultats.xlsx"
+    assert main(["evaluer", str(folder), "-r", "ess-socle", "-o", str(results)]) == 0
+    output = tmp_path / "rapport.pdf"
+    source = folder / "A000-2025.xlsx"
+    command = ["rapport", str(source), "-r", "ess-socle", "-o", str(output)]
+    assert main([*command, "--campagne", str(results)]) == 0
+    _, text = _text(output)
+    assert "Évolution du score global" in text
+    assert "De 2024 à 2025" in text

@@ -22,11 +22,8 @@ def run_rapport(file: Path, *, referentiel: str, output: Path, campaign: Path | 
         raise UsageError(f"-o : le rapport doit finir par .pdf ({output.name}).")
     if not file.is_file():
         raise UsageError(f"Fichier introuvable : {file}")
-    medians = {}
-    if campaign is not None:
-        from ..report.results_workbook import campaign_medians
-
-        medians = campaign_medians(campaign)
+    if campaign is not None and not campaign.is_file():
+        raise UsageError(f"--campagne : fichier introuvable : {campaign}")
     ref = load_indicator_set(referentiel)
     report = validate_survey([file], ref)
     result = report.files[0]
@@ -39,6 +36,13 @@ def run_rapport(file: Path, *, referentiel: str, output: Path, campaign: Path | 
     member = result.member
     scores = score_campaign(campaign_from_members([member], ref), ref)
     name = member.identity.get("org.nom")
+    history: list[tuple[str, float]] = []
+    medians: dict[str, float] = {}
+    if campaign is not None:
+        from ..report.results_workbook import campaign_history, campaign_medians
+
+        medians = campaign_medians(campaign, period=member.period)
+        history = campaign_history(campaign, member.key)
     write_member_report(
         MemberReport(
             scores=scores,
@@ -47,6 +51,7 @@ def run_rapport(file: Path, *, referentiel: str, output: Path, campaign: Path | 
             name=str(name) if name else None,
             medians=medians,
             issues=result.issues,
+            history=history,
         ),
         output,
     )

@@ -47,6 +47,8 @@ class MemberReport:
         Problems left in the organisation's file (errors and warnings).
     generated
         Date printed on the report.
+    history
+        The organisation's global score in earlier periods (period, score), if known.
     """
 
     scores: Scores
@@ -56,6 +58,7 @@ class MemberReport:
     medians: Mapping[str, float] = field(default_factory=dict)
     issues: Sequence[Issue] = ()
     generated: dt.date = field(default_factory=dt.date.today)
+    history: Sequence[tuple[str, float]] = ()
 
 
 def _n(value: float, decimals: int = 1) -> str:
@@ -305,6 +308,8 @@ def build_member_report(report: MemberReport) -> bytes:
             )
         story.append(_table(rows, [11 * cm, 2.5 * cm, 2.5 * cm], styles))
         story.append(PageBreak())
+    # -- trend, where history exists ---------------------------------------------------------
+    story += _trend(report, period, float(overall), styles)
     # -- strengths and points to progress ------------------------------------------------
     story += _strengths(report, row, styles)
     # -- remaining problems ----------------------------------------------------------------
@@ -374,6 +379,38 @@ def _law_text(version: str) -> str:
         "article 2, dans sa rédaction initiale : trois conditions d'utilité sociale, "
         "applicables à la période évaluée."
     )
+
+
+def _trend(report: MemberReport, period: str, overall: float, styles: dict[str, Any]) -> list[Any]:
+    """The global score over the periods, when earlier periods are known."""
+    from reportlab.platypus import PageBreak, Paragraph
+
+    from ..charts import trend
+
+    points = {p: v for p, v in report.history if p != period}
+    if not points:
+        return []
+    if not math.isnan(overall):
+        points[period] = overall
+    periods = sorted(points)
+    values = [points[p] for p in periods]
+
+    def draw(ax: Any) -> None:
+        trend(periods, values, ax=ax)
+
+    story: list[Any] = [Paragraph("Évolution du score global", styles["h1"])]
+    story.append(_chart(draw, width_cm=15, height_cm=7))
+    first, last = values[0], values[-1]
+    change = last - first
+    story.append(
+        Paragraph(
+            f"De {_escape(periods[0])} à {_escape(periods[-1])}, le score global passe de "
+            f"{_n(first)} à {_n(last)} ({'+' if change >= 0 else '−'}{_n(abs(change))} points).",
+            styles["body"],
+        )
+    )
+    story.append(PageBreak())
+    return story
 
 
 def _strengths(report: MemberReport, row: int, styles: dict[str, Any]) -> list[Any]:
