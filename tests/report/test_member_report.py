@@ -48,6 +48,8 @@ def test_the_report_has_its_pages_and_french_figures(tmp_path: Path) -> None:
     assert "loi n° 2019-486" in text  # the 2019 version of art. 2 applies to 2025
     assert "Annexe : méthode" in text
     assert "Forces et points de progrès" in text
+    assert "Cibles" in text  # ess-socle's targets, with their status at the end of 2025
+    assert any(status in text for status in ("atteinte", "en bonne voie", "en retard"))
 
 
 def test_a_period_before_pacte_cites_the_2014_version(tmp_path: Path) -> None:

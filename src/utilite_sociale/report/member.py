@@ -457,6 +457,7 @@ def _strengths(report: MemberReport, row: int, styles: dict[str, Any]) -> list[A
         story.append(
             Paragraph(f"Aucun indicateur renseigné n'est sous {_n(WEAK, 0)} / 100.", styles["body"])
         )
+    story += _targets(report, row, styles)
     missing = [
         ref.indicator(code).label
         for column, code in enumerate(scores.tree.indicators)
@@ -484,6 +485,41 @@ def _strengths(report: MemberReport, row: int, styles: dict[str, Any]) -> list[A
             )
         )
     return story
+
+
+def _targets(report: MemberReport, row: int, styles: dict[str, Any]) -> list[Any]:
+    """The organisation's targets: reached, on track or late at the end of the period."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph
+
+    from ..scoring.compare import target_attainment
+
+    scores = report.scores
+    end = _period_end(scores.campaign.periods[row] or "") or report.generated
+    table = target_attainment(scores, on=end)
+    mine = table[
+        (table["organisation"] == report.key)
+        & (table["periode"].fillna("") == (scores.campaign.periods[row] or ""))
+    ]
+    if mine.empty:
+        return []
+    rows = [["Cible", "Valeur", "Objectif", "Échéance", "Statut"]]
+    for record in mine.to_dict(orient="records"):
+        due = record["echeance"]
+        deadline = due.strftime("%d/%m/%Y") if isinstance(due, dt.date) else "—"
+        rows.append(
+            [
+                str(record["libelle"]),
+                _n(float(record["valeur"])),
+                _n(float(record["cible"])),
+                deadline,
+                str(record["statut"]),
+            ]
+        )
+    return [
+        Paragraph("Cibles", styles["h2"]),
+        _table(rows, [7 * cm, 2.2 * cm, 2.2 * cm, 2.6 * cm, 3 * cm], styles),
+    ]
 
 
 def _methodology(report: MemberReport, styles: dict[str, Any]) -> list[Any]:
