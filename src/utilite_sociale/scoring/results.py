@@ -296,7 +296,7 @@ class Scores:
                 else "celle de chaque indicateur (référentiel)",
             ),
             ("Agrégation (des indicateurs vers le score global)", steps),
-            ("Couverture minimale", _french(self.min_coverage)),
+            ("Couverture minimale", _percent(self.min_coverage)),
             ("Effectif minimal des agrégats de répondants", str(self.min_respondents)),
         ]
         for code, method in zip(self.tree.indicators, self.normalisations, strict=True):
@@ -343,8 +343,10 @@ def _at(weight: NDArray[np.float64], reach: NDArray[np.float64]) -> NDArray[np.f
     return result
 
 
-def _french(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+def _percent(share: float) -> str:
+    from .._format import format_percent
+
+    return format_percent(100 * share, 0 if float(100 * share).is_integer() else 1)
 
 
 def _csv_value(value: Any, safe: Any) -> str:
