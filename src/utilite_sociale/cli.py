@@ -469,6 +469,43 @@ def rapport(
         raise _ExitError(code)
 
 
+@app.command(
+    "campagne",
+    cls=FrenchCommand,
+    help=(
+        "Traiter toute une campagne : lire et vérifier chaque fichier du dossier (et de ses "
+        "sous-dossiers), calculer les scores, écrire le rapport de chaque membre, les copies "
+        "annotées des fichiers à corriger, le classeur des résultats et le rapport de "
+        "campagne.\n\n"
+        "Code de sortie : 0 si tous les fichiers sont valides, 1 sinon (tout ce qui est "
+        "valide est écrit), 2 pour une erreur d'utilisation (dossier de sortie non vide "
+        "sans --ecraser…).\n\n"
+        "Exemple :\n\n"
+        "  utilite-sociale campagne retours/ -r ess-socle -o campagne-2025/"
+    ),
+)
+def campagne(
+    dossier: Annotated[
+        Path, typer.Argument(metavar="DOSSIER", help="Le dossier des fichiers renvoyés.")
+    ],
+    referentiel: ReferentielOption,
+    sortie: Annotated[
+        Path,
+        typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire."),
+    ],
+    ecraser: Annotated[
+        bool,
+        typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.campagne import run_campagne
+
+    code = run_campagne(dossier, referentiel=referentiel, output=sortie, overwrite=ecraser)
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 
