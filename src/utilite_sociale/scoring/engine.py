@@ -82,7 +82,7 @@ def score_campaign(
     if denominate:
         raw = _denominate(raw, campaign, ref, tree.indicators)
         observed &= ~np.isnan(raw)
-    blocks = _blocks(campaign.periods)
+    blocks = period_blocks(campaign.periods)
     imputed = np.zeros(raw.shape, bool)
     if options.imputation.method != "aucune":
         from .impute import impute
@@ -179,7 +179,7 @@ def _denominate(
     return out
 
 
-def _blocks(periods: list[str | None]) -> list[NDArray[np.int64]]:
+def period_blocks(periods: list[str | None]) -> list[NDArray[np.int64]]:
     """Row indices of each period (observed methods compare members of the same period)."""
     order: dict[str | None, list[int]] = {}
     for row, period in enumerate(periods):

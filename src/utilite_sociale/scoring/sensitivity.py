@@ -137,6 +137,7 @@ def run_sensitivity(
         the data (checked before any draw).
     """
     from .aggregate import combine
+    from .engine import period_blocks
     from .normalise import normalise, resolve_methods
     from .options import parse_aggregation, parse_normalisation
 
@@ -160,7 +161,7 @@ def run_sensitivity(
     ref = scores.indicator_set
     indicators = [ref.indicator(code) for code in tree.indicators]
     scale = (ref.scale.min, ref.scale.max)
-    blocks = _period_blocks(scores.campaign.periods)
+    blocks = period_blocks(scores.campaign.periods)
     normalised_options = [scores.normalised]
     names = ["nominale"]
     for text in normalisations:
@@ -216,13 +217,6 @@ def run_sensitivity(
         periods=tuple(scores.campaign.periods),
         drivers=drivers,
     )
-
-
-def _period_blocks(periods: list[str | None]) -> list[NDArray[np.int64]]:
-    order: dict[str | None, list[int]] = {}
-    for row, period in enumerate(periods):
-        order.setdefault(period, []).append(row)
-    return [np.asarray(rows, dtype=np.int64) for rows in order.values()]
 
 
 def _check_runs(data: Any, tree: Any, methods: tuple[str, ...], combine: Any) -> None:

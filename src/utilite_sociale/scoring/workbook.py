@@ -212,23 +212,6 @@ def _problems(book: Any, report: SurveyReport) -> None:
     for column, name in enumerate(CSV_COLUMNS, start=1):
         write_value(sheet.cell(row=1, column=column), name)
         sheet.cell(row=1, column=column).font = Font(bold=True)
-    row = 2
-    for result in report.files:
-        key = result.member.key if result.member is not None else ""
-        for issue in result.issues:
-            values = [
-                result.file,
-                key,
-                issue.sheet or "",
-                issue.cell or "",
-                issue.indicator or "",
-                issue.severity,
-                issue.code,
-                issue.message,
-                issue.found or "",
-                issue.expected or "",
-                issue.fix or "",
-            ]
-            for column, value in enumerate(values, start=1):
-                write_value(sheet.cell(row=row, column=column), value)
-            row += 1
+    for row, values in enumerate(report.issue_rows(), start=2):
+        for column, value in enumerate(values, start=1):
+            write_value(sheet.cell(row=row, column=column), value)

@@ -208,24 +208,32 @@ class SurveyReport:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
+        for row in self.issue_rows():
+            writer.writerow([safe_text(value) for value in row])
+        return atomic_write_text(path, "\ufeff" + buffer.getvalue())
+
+    def issue_rows(self) -> list[list[str]]:
+        """Every problem as a row of :data:`CSV_COLUMNS` (file, organisation, place…)."""
+        rows = []
         for result in self.files:
             key = result.member.key if result.member is not None else ""
             for issue in result.issues:
-                row = [
-                    result.file,
-                    key,
-                    issue.sheet or "",
-                    issue.cell or "",
-                    issue.indicator or "",
-                    issue.severity,
-                    issue.code,
-                    issue.message,
-                    issue.found or "",
-                    issue.expected or "",
-                    issue.fix or "",
-                ]
-                writer.writerow([safe_text(value) for value in row])
-        return atomic_write_text(path, "\ufeff" + buffer.getvalue())
+                rows.append(
+                    [
+                        result.file,
+                        key,
+                        issue.sheet or "",
+                        issue.cell or "",
+                        issue.indicator or "",
+                        issue.severity,
+                        issue.code,
+                        issue.message,
+                        issue.found or "",
+                        issue.expected or "",
+                        issue.fix or "",
+                    ]
+                )
+        return rows
 
     def raise_for_errors(self) -> SurveyReport:
         """Return the report, or raise :class:`SurveyDataError` if any file has an error."""
