@@ -73,6 +73,18 @@ ReferentielOption = Annotated[
     ),
 ]
 
+MappingOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--correspondance",
+        metavar="FICHIER",
+        help="Les fichiers sont des exports d'un outil d'enquête en ligne (Kobo, LimeSurvey, "
+        "Google Forms…) : ce fichier (.yaml, .xlsx, .csv) dit quelle colonne répond à quel "
+        "indicateur.",
+        show_default=False,
+    ),
+]
+
 
 class _ExitError(Exception):
     """Raised by a command to end with a given exit code after printing."""
@@ -252,17 +264,7 @@ def verifier(
             show_default=False,
         ),
     ] = None,
-    correspondance: Annotated[
-        Path | None,
-        typer.Option(
-            "--correspondance",
-            metavar="FICHIER",
-            help="Les fichiers sont des exports d'un outil d'enquête en ligne (Kobo, "
-            "LimeSurvey, Google Forms…) : ce fichier (.yaml, .xlsx, .csv) dit quelle colonne "
-            "répond à quel indicateur.",
-            show_default=False,
-        ),
-    ] = None,
+    correspondance: MappingOption = None,
     problemes: Annotated[
         Path | None,
         typer.Option(
@@ -384,16 +386,7 @@ def evaluer(
             show_default=False,
         ),
     ] = None,
-    correspondance: Annotated[
-        Path | None,
-        typer.Option(
-            "--correspondance",
-            metavar="FICHIER",
-            help="Les fichiers sont des exports d'un outil d'enquête en ligne : ce fichier "
-            "dit quelle colonne répond à quel indicateur.",
-            show_default=False,
-        ),
-    ] = None,
+    correspondance: MappingOption = None,
     sensibilite: Annotated[
         int | None,
         typer.Option(

@@ -13,10 +13,8 @@ from utilite_sociale.charts.style import (
     BLACK,
     BLUE,
     FONT_SIZES,
-    GREY,
-    MISSING_TEXT,
-    TEXT,
     VERMILLION,
+    bar_label,
     format_share,
     french_style,
     new_axes,
@@ -159,36 +157,8 @@ def coverage(
 
         texts: list[Annotation] = []
         for position, share in zip(positions.tolist(), values.tolist(), strict=True):
-            if np.isnan(share):
-                texts.append(
-                    axes.annotate(
-                        MISSING_TEXT,
-                        xy=(0.0, position),
-                        xytext=(4, 0),
-                        textcoords="offset points",
-                        ha="left",
-                        va="center",
-                        color=GREY,
-                        fontstyle="italic",
-                        fontsize=FONT_SIZES["small"],
-                    )
-                )
-            else:
-                texts.append(
-                    axes.annotate(
-                        format_share(share, decimals),
-                        xy=(1.0, position),
-                        xycoords=("axes fraction", "data"),
-                        xytext=(6, 0),
-                        textcoords="offset points",
-                        ha="left",
-                        va="center",
-                        color=TEXT,
-                        fontweight="bold",
-                        fontsize=FONT_SIZES["small"],
-                        annotation_clip=False,
-                    )
-                )
+            shown = None if np.isnan(share) else format_share(share, decimals)
+            texts.append(bar_label(axes, shown, position))
 
         threshold_line = None
         legend = None

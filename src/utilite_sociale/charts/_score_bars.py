@@ -13,10 +13,8 @@ from utilite_sociale.charts.style import (
     BLACK,
     BLUE,
     FONT_SIZES,
-    GREY,
-    MISSING_TEXT,
-    TEXT,
     VERMILLION,
+    bar_label,
     format_score,
     french_style,
     new_axes,
@@ -151,33 +149,8 @@ def score_bars(
 
         texts: list[Annotation] = []
         for position, score in zip(positions.tolist(), scores.tolist(), strict=True):
-            if np.isnan(score):
-                text = axes.annotate(
-                    MISSING_TEXT,
-                    xy=(low, position),
-                    xytext=(4, 0),
-                    textcoords="offset points",
-                    ha="left",
-                    va="center",
-                    color=GREY,
-                    fontstyle="italic",
-                    fontsize=FONT_SIZES["small"],
-                )
-            else:
-                text = axes.annotate(
-                    format_score(score, decimals),
-                    xy=(1.0, position),
-                    xycoords=("axes fraction", "data"),
-                    xytext=(6, 0),
-                    textcoords="offset points",
-                    ha="left",
-                    va="center",
-                    color=TEXT,
-                    fontweight="bold",
-                    fontsize=FONT_SIZES["small"],
-                    annotation_clip=False,
-                )
-            texts.append(text)
+            shown = None if np.isnan(score) else format_score(score, decimals)
+            texts.append(bar_label(axes, shown, position, start=low))
 
         from matplotlib.patches import Patch
 

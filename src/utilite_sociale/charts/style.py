@@ -29,6 +29,7 @@ from utilite_sociale.errors import UsageError
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Annotation
     from matplotlib.ticker import FuncFormatter
     from matplotlib.typing import RcKeyType
 
@@ -50,6 +51,7 @@ __all__ = [
     "TEXT",
     "VERMILLION",
     "YELLOW",
+    "bar_label",
     "format_score",
     "format_share",
     "french_style",
@@ -353,6 +355,36 @@ def new_axes(
         FigureCanvasAgg(figure)
         axes = figure.add_subplot(projection="polar" if polar else None)
     return figure, axes
+
+
+def bar_label(ax: Axes, text: str | None, position: float, *, start: float = 0.0) -> Annotation:
+    """The label of one horizontal bar: its value in the right margin, or, for a missing
+    value (``text`` is ``None``), « non renseigné » in grey italics where the bar would start."""
+    if text is None:
+        return ax.annotate(
+            MISSING_TEXT,
+            xy=(start, position),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            color=GREY,
+            fontstyle="italic",
+            fontsize=FONT_SIZES["small"],
+        )
+    return ax.annotate(
+        text,
+        xy=(1.0, position),
+        xycoords=("axes fraction", "data"),
+        xytext=(6, 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        color=TEXT,
+        fontweight="bold",
+        fontsize=FONT_SIZES["small"],
+        annotation_clip=False,
+    )
 
 
 def style_axes(ax: Axes, *, grid: Literal["x", "y", "both"] | None = None) -> None:

@@ -30,6 +30,7 @@ from .layout import (
     esus_fields,
 )
 from .respondents import PROBLEM_CODES, AnswerColumn, RespondentTable, read_respondents
+from .values import cell_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -488,13 +489,15 @@ class _Reader:
                 parsed.problem or "Réponse illisible.",
                 where,
                 indicator=item_id,
-                found=_text(raw),
+                found=cell_text(raw),
                 fix="Corrigez la réponse ou laissez la cellule vide.",
             )
             return False
         self.member.cells_used += 1
         if parsed.warning:
-            self.warn("valeur-ajustee", parsed.warning, where, indicator=item_id, found=_text(raw))
+            self.warn(
+                "valeur-ajustee", parsed.warning, where, indicator=item_id, found=cell_text(raw)
+            )
         return True
 
     def record(
@@ -607,7 +610,7 @@ class _Reader:
 
 
 def _key_text(value: float | str, source: str) -> str:
-    text = _text(value)
+    text = cell_text(value)
     if source in {"siren", "rna"}:
         text = re.sub(r"[\s\u00a0\u202f.-]", "", text).upper()
     return text
@@ -617,9 +620,3 @@ def _blank(value: Any) -> bool:
     from .values import is_blank
 
     return is_blank(value)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

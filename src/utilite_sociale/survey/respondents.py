@@ -18,7 +18,7 @@ from ..errors import ERROR, WARNING, Issue, Severity
 from ..framework.models import Indicator
 from .answers import AnswerParser
 from .grid import Grid
-from .values import Parsed, is_blank, normalise_text
+from .values import Parsed, cell_text, is_blank, normalise_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -303,7 +303,7 @@ class _State:
                 sheet=self.grid.name,
                 cell=cell_reference(row, column),
                 indicator=indicator,
-                found=None if found is None else _text(found),
+                found=None if found is None else cell_text(found),
                 fix=fix,
             )
         )
@@ -327,7 +327,7 @@ class _State:
         if column is None:
             return numbers
         encoded = self.grid.column(column)
-        texts = [_text(value) for value in encoded.uniques]
+        texts = [cell_text(value) for value in encoded.uniques]
         codes = encoded.codes[self.rows[kept]].tolist()
         return [
             texts[code] if code >= 0 and texts[code] else number
@@ -475,7 +475,7 @@ class _State:
             codes = encoded[column][0][kept]
             present = ~encoded[column][1][codes]
             unticked = np.array(
-                [normalise_text(_text(value)) in _UNTICKED for value in self.uniques[column]]
+                [normalise_text(cell_text(value)) in _UNTICKED for value in self.uniques[column]]
                 + [True],
                 dtype=bool,
             )
@@ -504,7 +504,7 @@ class _State:
         present = ~encoded[1][codes]
         uniques = self.uniques[choice.column]
         split = [
-            _split_options(_text(value), choice.options, choice.separator) for value in uniques
+            _split_options(cell_text(value), choice.options, choice.separator) for value in uniques
         ]
         self.counters.read += int(present.sum())
         self.counters.used += int(present.sum())
@@ -559,10 +559,4 @@ def _split_options(
 def _translate(value: Any, table: Mapping[str, Any]) -> Any:
     if not table or value is None:
         return value
-    return table.get(normalise_text(_text(value)), value)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return table.get(normalise_text(cell_text(value)), value)

@@ -37,6 +37,7 @@ from utilite_sociale._format import format_number
 
 __all__ = [
     "Parsed",
+    "cell_text",
     "is_blank",
     "normalise_text",
     "parse_choice",
@@ -160,6 +161,13 @@ _BLANK_WORDS = frozenset(
     }
 )
 _BLANK_MARKS = frozenset("-/?._")
+
+
+def cell_text(value: object) -> str:
+    """A cell's content as text: ``12.0`` → ``"12"`` (a number typed as a code or id)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def is_blank(raw: object) -> bool:
