@@ -38,16 +38,23 @@ from utilite_sociale.reference._dated import latest_row, row_in_force, rows_in_f
 __all__ = [
     "AgrementDurationRule",
     "ApplicationDocument",
+    "ApplicationFileType",
     "EsusCondition",
+    "MainObjectiveRule",
     "PayCapRule",
     "PleinDroitCategory",
     "PleinDroitConditions",
     "SignificantImpactRule",
+    "SubordinateCriterion",
     "agrement_duration_rule",
     "agrement_duration_years",
     "application_documents",
+    "application_file_types",
     "esus_condition",
+    "esus_condition_for_check",
     "esus_conditions",
+    "esus_text_label",
+    "main_objective_rule",
     "pay_cap_rule",
     "plein_droit_categories",
     "plein_droit_conditions",
@@ -791,3 +798,257 @@ def application_documents(plein_droit: bool) -> tuple[ApplicationDocument, ...]:
         In the order of the arrêté.
     """
     return _documents("plein_droit" if plein_droit else "standard")
+
+
+# --- L3332-17-1 I 1°: main objective, per version ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SubordinateCriterion:
+    """An art. 2 criterion that counts only through a link or an impact.
+
+    Parameters
+    ----------
+    criterion : str
+        Id of the art. 2 criterion (``ess2014-3``, ``ess2019-4``).
+    links : tuple of (str, str)
+        Admitted links or impacts: ``(id, French label)``.
+    certainty : Certainty
+        How sure the fact is.
+    sources : tuple of Source
+        Where it was read.
+    note : str or None
+        French remark (often the wording of the condition).
+    """
+
+    criterion: str
+    links: tuple[tuple[str, str], ...]
+    certainty: Certainty
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MainObjectiveRule:
+    """Which art. 2 routes count for the main objective of L3332-17-1 I 1°, in one version.
+
+    Parameters
+    ----------
+    version : str
+        Version of L3332-17-1 (``"2014"`` or ``"2019"``).
+    start : datetime.date
+        First day in force.
+    end : datetime.date or None
+        Last day in force, ``None`` if still in force.
+    article2_version : str
+        Version of art. 2 of the ESS law it refers to.
+    fragility_criterion : str
+        Id of the art. 2 criterion about people in a situation of fragility.
+    fragilities_under_conditions : tuple of str
+        Kinds of fragility (``Indicator.fragility`` values) that count for that criterion in
+        an application « sous conditions ».
+    fragilities_plein_droit : tuple of str
+        Kinds of fragility that count for a « de plein droit » applicant that must prove
+        social utility under art. 2 (associations and foundations *reconnues d'utilité
+        publique*).
+    subordinate_criteria : tuple of SubordinateCriterion
+        Criteria that count only with a link or an impact.
+    act : LegalAct
+        Act that created this version of L3332-17-1.
+    certainty : Certainty
+        How sure the rule is.
+    sources : tuple of Source
+        Where it was read.
+    note : str or None
+        French remark.
+    """
+
+    version: str
+    start: datetime.date
+    end: datetime.date | None
+    article2_version: str
+    fragility_criterion: str
+    fragilities_under_conditions: tuple[str, ...]
+    fragilities_plein_droit: tuple[str, ...]
+    subordinate_criteria: tuple[SubordinateCriterion, ...]
+    act: LegalAct
+    certainty: Certainty
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+@cache
+def _main_objective_rules() -> tuple[MainObjectiveRule, ...]:
+    result: list[MainObjectiveRule] = []
+    for item in _raw()["objectif_principal"]:
+        version = _article_version(_as_str(item["version"]))
+        result.append(
+            MainObjectiveRule(
+                version=version.id,
+                start=version.start,
+                end=version.end,
+                article2_version=_as_str(item["article2"]),
+                fragility_criterion=_as_str(item["critere_fragilite"]),
+                fragilities_under_conditions=tuple(
+                    _as_str(kind) for kind in item["fragilites_sous_conditions"]
+                ),
+                fragilities_plein_droit=tuple(
+                    _as_str(kind) for kind in item["fragilites_plein_droit"]
+                ),
+                subordinate_criteria=tuple(
+                    SubordinateCriterion(
+                        criterion=_as_str(sub["critere"]),
+                        links=tuple(
+                            (_as_str(key), _as_str(label)) for key, label in sub["liens"].items()
+                        ),
+                        certainty=_certainty(sub["certitude"]),
+                        sources=_sources(sub["sources"]),
+                        note=_as_optional_str(sub.get("note")),
+                    )
+                    for sub in item["criteres_subordonnes"]
+                ),
+                act=version.act,
+                certainty=_certainty(item["certitude"]),
+                sources=_sources(item["sources"]),
+                note=_as_optional_str(item.get("note")),
+            )
+        )
+    return tuple(result)
+
+
+def main_objective_rule(on: datetime.date | None = None) -> MainObjectiveRule:
+    """Return the L3332-17-1 I 1° rule (main objective) in force on a date.
+
+    Parameters
+    ----------
+    on : datetime.date or None, default None
+        Reference date (the application date); ``None`` gives the current rule.
+
+    Returns
+    -------
+    MainObjectiveRule
+        Before the loi PACTE every art. 2 (2014) route counts; since then, for an
+        application « sous conditions », the fragility route counts only fragility due to
+        the economic or social situation.
+
+    Raises
+    ------
+    LookupError
+        If no rule is in force on ``on``.
+    """
+    what = _label(_FILE, "objectif_principal")
+    rules = _main_objective_rules()
+    return latest_row(rules, what=what) if on is None else row_in_force(rules, on, what=what)
+
+
+def esus_condition_for_check(check: str, on: datetime.date) -> EsusCondition:
+    """Return the condition of L3332-17-1 I that an ESUS check verifies, on a date.
+
+    Parameters
+    ----------
+    check : str
+        ``"objectif"``, ``"impact"``, ``"remuneration"``, ``"titres"`` or ``"statuts"``.
+    on : datetime.date
+        Reference date (the application date).
+
+    Returns
+    -------
+    EsusCondition
+        The condition of the version in force on ``on``.
+
+    Raises
+    ------
+    LookupError
+        If the check is unknown or no version is in force on ``on``.
+    """
+    mapping = _raw()["conditions_par_verification"]
+    if check not in mapping:
+        valid = ", ".join(f"« {key} »" for key in mapping)
+        msg = f"Vérification ESUS inconnue : « {check} ». Valeurs valides : {valid}."
+        raise LookupError(msg)
+    number = _as_str(mapping[check])
+    for condition in esus_conditions(on):
+        if condition.number == number:
+            return condition
+    msg = f"Aucune condition {number} de l'article L3332-17-1 en vigueur le {_format_date(on)}."
+    raise LookupError(msg)
+
+
+def esus_text_label(key: str) -> str:
+    """French designation of a legal text used by the ESUS checks.
+
+    Parameters
+    ----------
+    key : str
+        Key of the ``libelles`` section of ``esus.yaml`` (``"article_r3332_21_1"``…).
+
+    Returns
+    -------
+    str
+        E.g. « Code du travail, art. R3332-21-1 ».
+
+    Raises
+    ------
+    LookupError
+        If the key is unknown.
+    """
+    labels = _raw()["libelles"]
+    if key not in labels:
+        msg = f"Libellé inconnu dans les données ESUS : « {key} »."
+        raise LookupError(msg)
+    return _as_str(labels[key])
+
+
+# --- instruction du 20 septembre 2016: file types -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationFileType:
+    """A type of ESUS application file (A1, A2, B1, B2) of the 2016 instruction.
+
+    Parameters
+    ----------
+    id : str
+        ``"A1"``, ``"A2"``, ``"B1"`` or ``"B2"``.
+    plein_droit : bool
+        ``True`` for a « de plein droit » beneficiary (A), ``False`` for an agrément
+        « sous conditions » (B).
+    commercial_company : bool
+        ``True`` for a société commerciale of the ESS (2), ``False`` for an association,
+        cooperative, mutual or foundation (1).
+    label : str
+        French label.
+    certainty : Certainty
+        How sure the fact is.
+    sources : tuple of Source
+        Where it was read.
+    """
+
+    id: str
+    plein_droit: bool
+    commercial_company: bool
+    label: str
+    certainty: Certainty
+    sources: tuple[Source, ...]
+
+
+@cache
+def application_file_types() -> tuple[ApplicationFileType, ...]:
+    """The four types of ESUS application file (instruction du 20 septembre 2016).
+
+    Returns
+    -------
+    tuple of ApplicationFileType
+        A1, A2, B1, B2.
+    """
+    return tuple(
+        ApplicationFileType(
+            id=_as_str(item["id"]),
+            plein_droit=_as_bool(item["plein_droit"]),
+            commercial_company=_as_bool(item["societe_commerciale"]),
+            label=_as_str(item["libelle"]),
+            certainty=_certainty(item["certitude"]),
+            sources=_sources(item["sources"]),
+        )
+        for item in _raw()["types_dossier"]
+    )
