@@ -33,10 +33,17 @@ def test_a_campaign_with_a_corrupt_file_and_another_referentiel(tmp_path: Path) 
     assert main(["campagne", str(folder), "-r", "ess-socle", "-o", str(output)]) == 1
     reports = sorted(p.name for p in (output / "rapports").iterdir())
     assert reports == ["rapport-a012-2025.pdf"]
+    member = output / "rapports" / "rapport-a012-2025.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(member).pages)
+    assert "Médiane de la campagne" in text  # the campaign's medians reach member reports
+    assert b"ASCII85Decode" not in member.read_bytes()  # binary streams: smaller, faster
     assert len(PdfReader(output / "rapport-campagne.pdf").pages) >= 4
     book = load_workbook(output / "resultats-campagne.xlsx")
     keys = [row[0] for row in book["Scores"].iter_rows(min_row=3, values_only=True)]
     assert keys == ["A012"]
+    comparisons = list(book["Comparaisons"].iter_rows(min_row=3, values_only=True))
+    assert {row[0] for row in comparisons} == {"A012"}
+    assert {row[4] for row in comparisons} == {"campagne", "département"}
     problems = [
         (row[0], row[6])
         for row in book["Problèmes"].iter_rows(min_row=2, values_only=True)

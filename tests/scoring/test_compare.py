@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -125,3 +126,38 @@ def test_size_bands() -> None:
         "50 à 249 ETP",
         "250 ETP ou plus",
     ]
+
+
+def test_the_results_workbook_places_each_member_in_its_groups(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from utilite_sociale.scoring.workbook import write_results
+
+    frame = pd.DataFrame(
+        {
+            "organisation": [f"A{i}" for i in range(8)],
+            "departement": ["34"] * 5 + ["31"] * 3,
+            "x": [10.0, 20.0, 30.0, 40.0, 50.0, 70.0, 80.0, 90.0],
+        }
+    )
+    path = write_results(_scores(frame), tmp_path / "r.xlsx", comparisons=True)
+    sheet = load_workbook(path)["Comparaisons"]
+    codes = [cell.value for cell in sheet[2]]
+    rows = [dict(zip(codes, row, strict=True)) for row in sheet.iter_rows(3, values_only=True)]
+    found = {(r["organisation"], r["code"], r["comparaison"]): r for r in rows}
+    herault = found[("A2", "global", "département")]
+    assert herault["groupe_comparaison"] == "34"
+    assert (herault["effectif"], herault["centile"], herault["mediane"]) == (5, 60.0, 30.0)
+    assert herault["libelle"] == "Score global"
+    whole = found[("A2", "global", "campagne")]
+    assert (whole["effectif"], whole["mediane"]) == (8, 45.0)
+    small = found[("A6", "global", "département")]
+    assert small["mediane"] is None
+    assert small["drapeaux"] == "effectif insuffisant pour comparer"
+    # no sector or size band in the table: only the campaign and the département
+    assert {r["comparaison"] for r in rows} == {"campagne", "département"}
+    assert len(rows) == 8 * 2 * 2  # 8 members × (global, d) × 2 comparisons
+    assert (
+        "Comparaisons"
+        not in load_workbook(write_results(_scores(frame), tmp_path / "s.xlsx")).sheetnames
+    )

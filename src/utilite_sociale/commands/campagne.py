@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,33 @@ from ..framework import load_indicator_set
 __all__ = ["run_campagne"]
 
 
-def _report_task(task: tuple[Any, str]) -> str:
-    """Write one member report (run in a worker process)."""
-    from ..report.member import write_member_report
+#: Scores of the campaign in a worker process (sent once, not with every report).
+_SCORES: Any = None
 
-    report, path = task
+#: One report to write: key, period, name, issues, medians, history, path.
+Task = tuple[str, "str | None", "str | None", tuple[Any, ...], dict[str, float], list[Any], str]
+
+
+def _worker_start(scores: Any) -> None:
+    """Keep the campaign's scores in the worker process."""
+    global _SCORES
+    _SCORES = scores
+
+
+def _report_task(task: Task) -> str:
+    """Write one member report (in a worker process, or in this one)."""
+    from ..report.member import MemberReport, write_member_report
+
+    key, period, name, issues, medians, history, path = task
+    report = MemberReport(
+        scores=_SCORES,
+        key=key,
+        period=period,
+        name=name,
+        issues=issues,
+        medians=medians,
+        history=history,
+    )
     write_member_report(report, path)
     return path
 
@@ -28,7 +51,7 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
 
     from .._paths import safe_filename
     from ..report.campaign import write_campaign_report
-    from ..report.member import MemberReport
+    from ..report.member import campaign_medians_of, history_of
     from ..scoring.api import read_campaign
     from ..scoring.engine import score_campaign
     from ..scoring.workbook import write_results
@@ -54,11 +77,9 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
     assert report is not None
     scores = score_campaign(campaign, ref)
     output.mkdir(parents=True, exist_ok=True)
-    annotated = annotate_report(report, output / "a-renvoyer")
-    write_results(scores, output / "resultats-campagne.xlsx", report=report)
-    write_campaign_report(scores, report, output / "rapport-campagne.pdf")
     members = [r for r in report.files if r.member is not None and r.status != "rejete"]
-    tasks = []
+    medians = campaign_medians_of(scores)
+    tasks: list[Task] = []
     used: set[str] = set()
     for result in members:
         member = result.member
@@ -70,17 +91,23 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
         name = member.identity.get("org.nom")
         tasks.append(
             (
-                MemberReport(
-                    scores=scores,
-                    key=member.key,
-                    period=member.period,
-                    name=str(name) if name else None,
-                    issues=result.issues,
-                ),
+                member.key,
+                member.period,
+                str(name) if name else None,
+                tuple(result.issues),
+                medians.get(member.period, {}),
+                history_of(scores, member.key),
                 str(output / "rapports" / f"rapport-{stem}.pdf"),
             )
         )
-    _write_reports(tasks)
+
+    def campaign_outputs() -> list[Path]:
+        """What the federation gets besides the member reports (written meanwhile)."""
+        write_results(scores, output / "resultats-campagne.xlsx", report=report, comparisons=True)
+        write_campaign_report(scores, report, output / "rapport-campagne.pdf")
+        return annotate_report(report, output / "a-renvoyer")
+
+    annotated = _write_reports(scores, tasks, meanwhile=campaign_outputs)
     out = console()
     for result in report.files:
         out.print(escape(status_line(result)))
@@ -97,23 +124,32 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
     return 0 if report.valid else 1
 
 
-def _write_reports(tasks: list[tuple[Any, str]]) -> None:
-    """Member reports on both cores when there are enough of them, with a progress bar."""
+def _write_reports(
+    scores: Any, tasks: list[Task], *, meanwhile: Callable[[], list[Path]]
+) -> list[Path]:
+    """Member reports on both cores when there are enough of them, with a progress bar;
+    ``meanwhile`` runs in this process while the workers write the reports."""
     import sys
 
-    if not tasks:
-        return
-    Path(tasks[0][1]).parent.mkdir(parents=True, exist_ok=True)
-    show = sys.stdout.isatty()
+    if tasks:
+        Path(tasks[0][-1]).parent.mkdir(parents=True, exist_ok=True)
     if len(tasks) < 8:
+        _worker_start(scores)
         for task in tasks:
             _report_task(task)
-        return
+        return meanwhile()
     from concurrent.futures import ProcessPoolExecutor
 
     from rich.progress import Progress
 
-    with ProcessPoolExecutor(max_workers=2) as pool, Progress(disable=not show) as progress:
+    with (
+        ProcessPoolExecutor(max_workers=2, initializer=_worker_start, initargs=(scores,)) as pool,
+        Progress(disable=not sys.stdout.isatty()) as progress,
+    ):
         bar = progress.add_task("Rapports des membres", total=len(tasks))
-        for _ in pool.map(_report_task, tasks, chunksize=4):
+        # Chunks: a worker lays out each chart once and reuses the layout for the chunk.
+        results = pool.map(_report_task, tasks, chunksize=max(1, min(16, len(tasks) // 8)))
+        done = meanwhile()
+        for _ in results:
             progress.advance(bar)
+    return done

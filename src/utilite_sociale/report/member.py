@@ -22,7 +22,13 @@ if TYPE_CHECKING:
     from ..errors import Issue
     from ..scoring.results import Scores
 
-__all__ = ["MemberReport", "build_member_report", "write_member_report"]
+__all__ = [
+    "MemberReport",
+    "build_member_report",
+    "campaign_medians_of",
+    "history_of",
+    "write_member_report",
+]
 
 NBSP = "\u00a0"
 #: Scores from this value up are strengths, below the other are points to progress.
@@ -59,6 +65,54 @@ class MemberReport:
     issues: Sequence[Issue] = ()
     generated: dt.date = field(default_factory=dt.date.today)
     history: Sequence[tuple[str, float]] = ()
+
+
+def campaign_medians_of(scores: Scores) -> dict[str | None, dict[str, float]]:
+    """Campaign medians by period, then by score code, computed from the scores themselves.
+
+    Every level of the tree (dimensions, global), every lens group and every indicator
+    shown (too-small respondent aggregates left out) gets the median over the members of
+    the period that have a score; codes without any score are left out.
+    """
+    import warnings
+
+    import numpy as np
+
+    columns: list[tuple[str, Any]] = [
+        (code, scores.shown_indicators()[:, column])
+        for column, code in enumerate(scores.tree.indicators)
+    ]
+    for level in [*scores.levels, *scores.lenses.values()]:
+        columns += [(code, level.scores[:, column]) for column, code in enumerate(level.nodes)]
+    unique = dict(columns)
+    names = list(unique)
+    matrix = np.column_stack(list(unique.values()))
+    periods = np.array([str(p) if p is not None else "" for p in scores.campaign.periods])
+    result: dict[str | None, dict[str, float]] = {}
+    for period in dict.fromkeys(scores.campaign.periods):
+        rows = periods == (str(period) if period is not None else "")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns
+            medians = np.nanmedian(matrix[rows], axis=0)
+        result[period] = {
+            name: float(value)
+            for name, value in zip(names, medians, strict=True)
+            if not math.isnan(value)
+        }
+    return result
+
+
+def history_of(scores: Scores, key: str) -> list[tuple[str, float]]:
+    """The organisation's global score in every period of the scores (sorted by period)."""
+    overall = scores.levels[-1].scores[:, 0]
+    found = [
+        (str(period), float(overall[row]))
+        for row, (other, period) in enumerate(
+            zip(scores.campaign.keys, scores.campaign.periods, strict=True)
+        )
+        if other == key and period is not None and not math.isnan(overall[row])
+    ]
+    return sorted(found)
 
 
 def _n(value: float, decimals: int = 1) -> str:
@@ -139,38 +193,69 @@ def _table(rows: list[list[Any]], widths: list[float], styles: dict[str, Any]) -
 
 
 def _chart(draw: Any, *, width_cm: float, height_cm: float) -> Any:
-    """A chart drawn by ``draw(ax)`` as a PNG image flowable at the page's resolution."""
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Image
+    """A chart drawn by ``draw(ax)`` as an image flowable at the page's resolution."""
+    from ._raster import chart_flowable
 
-    from ..charts.style import new_axes
-
-    figure, axes = new_axes(size=(width_cm, height_cm), polar=getattr(draw, "polar", False))
-    draw(axes)
-    buffer = io.BytesIO()
-    # 120 dpi is sharp on paper at these sizes; fast zlib: reportlab compresses the page.
-    figure.savefig(buffer, format="png", dpi=120, pil_kwargs={"compress_level": 1})
-    buffer.seek(0)
-    return Image(buffer, width=width_cm * cm, height=height_cm * cm)
+    polar = bool(getattr(draw, "polar", False))
+    return chart_flowable(draw, width_cm=width_cm, height_cm=height_cm, polar=polar)
 
 
-def _radar_drawer(labels: list[str], values: list[float], reference: list[float] | None) -> Any:
-    from ..charts import radar
+def _radar(labels: list[str], values: list[float], reference: list[float] | None) -> Any:
+    """The dimensions' radar; laid out once for every member with the same labels, medians
+    and missing dimensions."""
+    from ._raster import blitted_chart
 
-    def draw(ax: Any) -> None:
-        radar(labels, values, reference=reference, ax=ax)
+    def build(ax: Any, shown: Sequence[float]) -> tuple[list[Any], Any]:
+        from ..charts import radar
 
-    draw.polar = True  # type: ignore[attr-defined]
-    return draw
+        chart = radar(labels, list(shown), reference=reference, ax=ax)
+
+        def update(new: Sequence[float]) -> None:
+            closed = [*new, new[0]]
+            chart.line.set_ydata(closed)
+            if chart.fill is not None:
+                xy = chart.fill.get_xy()
+                xy[:, 1] = closed
+                chart.fill.set_xy(xy)
+
+        own = [chart.line] + ([chart.fill] if chart.fill is not None else [])
+        return own, update
+
+    missing = tuple(math.isnan(v) for v in values)
+    key = ("radar", tuple(labels), _key(reference), missing)
+    worst = [math.nan if gap else 100.0 for gap in missing]
+    return blitted_chart(key, build, values, worst=worst, width_cm=15, height_cm=10, polar=True)
 
 
-def _bars_drawer(labels: list[str], values: list[float], medians: list[float] | None) -> Any:
-    from ..charts import score_bars
+def _bars(labels: list[str], values: list[float], medians: list[float] | None) -> Any:
+    """Horizontal score bars; laid out once for every member with the same labels, medians
+    and missing values."""
+    from ._raster import blitted_chart
 
-    def draw(ax: Any) -> None:
-        score_bars(labels, values, benchmarks=medians, ax=ax, wrap=44)
+    def build(ax: Any, shown: Sequence[float]) -> tuple[list[Any], Any]:
+        from ..charts import score_bars
+        from ..charts.style import format_score
 
-    return draw
+        chart = score_bars(labels, list(shown), benchmarks=medians, ax=ax, wrap=44)
+        present = [i for i, value in enumerate(shown) if not math.isnan(value)]
+
+        def update(new: Sequence[float]) -> None:
+            for i in present:
+                chart.bars.patches[i].set_width(new[i])
+                chart.value_texts[i].set_text(format_score(new[i], 1))
+
+        return [*chart.bars.patches, *chart.value_texts], update
+
+    missing = tuple(math.isnan(v) for v in values)
+    height = 2.2 + 1.6 * len(labels)
+    key = ("barres", tuple(labels), _key(medians), missing, height)
+    worst = [math.nan if gap else 100.0 for gap in missing]
+    return blitted_chart(key, build, values, worst=worst, width_cm=16, height_cm=height)
+
+
+def _key(values: list[float] | None) -> tuple[float, ...] | None:
+    """Values as a hashable key (NaN made equal to itself)."""
+    return None if values is None else tuple(-1.0 if math.isnan(v) else v for v in values)
 
 
 def build_member_report(report: MemberReport) -> bytes:
@@ -179,6 +264,7 @@ def build_member_report(report: MemberReport) -> bytes:
     from reportlab.lib.units import cm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
+    from ._raster import binary_streams
     from .fonts import BODY
 
     styles = _styles()
@@ -252,14 +338,10 @@ def build_member_report(report: MemberReport) -> bytes:
     )
     if len(dims) >= 3:
         story.append(
-            _chart(
-                _radar_drawer(
-                    [labels.get(c, c) for c in dims],
-                    values,
-                    medians if report.medians else None,
-                ),
-                width_cm=15,
-                height_cm=10,
+            _radar(
+                [labels.get(c, c) for c in dims],
+                values,
+                medians if report.medians else None,
             )
         )
     rows = [["Dimension", "Score", "Couverture", "Médiane"]]
@@ -295,13 +377,7 @@ def build_member_report(report: MemberReport) -> bytes:
         group_labels = [lens.group_labels.get(g, g) for g in aggregated.nodes]
         group_values = [float(aggregated.scores[row, i]) for i in range(len(aggregated.nodes))]
         group_medians = [float(report.medians.get(g, math.nan)) for g in aggregated.nodes]
-        story.append(
-            _chart(
-                _bars_drawer(group_labels, group_values, group_medians if report.medians else None),
-                width_cm=16,
-                height_cm=2.2 + 1.6 * len(group_labels),
-            )
-        )
+        story.append(_bars(group_labels, group_values, group_medians if report.medians else None))
         rows = [["Groupe", "Score", "Couverture"]]
         for index, label in enumerate(group_labels):
             rows.append(
@@ -353,7 +429,8 @@ def build_member_report(report: MemberReport) -> bytes:
         author="utilite-sociale",
         lang="fr-FR",
     )
-    document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    with binary_streams():
+        document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 
 

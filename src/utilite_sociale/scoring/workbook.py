@@ -32,8 +32,15 @@ def write_results(
     *,
     report: SurveyReport | None = None,
     sensitivity: Sensitivity | None = None,
+    comparisons: bool = False,
 ) -> Path:
-    """Write the results workbook atomically; return its path."""
+    """Write the results workbook atomically; return its path.
+
+    With ``comparisons``, a « Comparaisons » sheet places each organisation's global and
+    dimension scores among the campaign, then among the members of its département, sector
+    and size band (:func:`~utilite_sociale.scoring.compare.benchmark`; groups too small
+    are marked, their figures left out).
+    """
     from openpyxl import Workbook
 
     from .._atomic import atomic_write_bytes
@@ -118,6 +125,8 @@ def write_results(
         _sheet(
             book, "Sensibilité", scores, order, columns, formats={"rang_p05": "0", "rang_p95": "0"}
         )
+    if comparisons:
+        _comparisons(book, scores, labels)
     _methods(book, scores, sensitivity)
     if report is not None:
         _problems(book, report)
@@ -176,6 +185,83 @@ def _sheet(
             cell.number_format = (formats or {}).get(code, default_format)
     sheet.freeze_panes = "C3"
     sheet.row_dimensions[1].height = 45
+
+
+#: Comparison groups of the « Comparaisons » sheet: (group column or None, label).
+_COMPARISONS: tuple[tuple[str | None, str], ...] = (
+    (None, "campagne"),
+    ("departement", "département"),
+    ("secteur", "secteur"),
+    ("taille", "taille"),
+)
+
+
+def _comparisons(book: Any, scores: Scores, labels: dict[str, str]) -> None:
+    """Each organisation's position, score by score (tree only), in each comparison group."""
+    import pandas as pd
+    from openpyxl.styles import Font
+
+    from .._spreadsheet import HEADER_FILL, HEADER_FONT, write_value
+    from .compare import benchmark
+
+    frames = []
+    for column, label in _COMPARISONS:
+        if column is not None and (
+            column not in scores.campaign.groups.columns
+            or scores.campaign.groups[column].isna().all()
+        ):
+            continue
+        frame = benchmark(scores, by=column)
+        frame = frame[frame["lentille"] == "arbre"]
+        frames.append(frame.assign(comparaison=label))
+    table = pd.concat(frames, ignore_index=True)
+    order = {code: rank for rank, code in enumerate(dict.fromkeys(table["code"]))}
+    table = table.assign(
+        _ordre=table["code"].map(order), _periode=table["periode"].fillna("")
+    ).sort_values(["organisation", "_periode", "_ordre"], kind="stable")
+    headers = [
+        ("Organisation", "organisation", None),
+        ("Période", "periode", None),
+        ("Score", "code", None),
+        ("Libellé", "libelle", None),
+        ("Comparé à", "comparaison", None),
+        ("Groupe", "groupe_comparaison", None),
+        ("Valeur", "score", _SCORE_FORMAT),
+        ("Membres comparés", "effectif", "0"),
+        ("Centile", "centile", "0"),
+        ("1er quartile", "quartile_1", _SCORE_FORMAT),
+        ("Médiane", "mediane", _SCORE_FORMAT),
+        ("3e quartile", "quartile_3", _SCORE_FORMAT),
+        ("Écart à la médiane", "ecart_mediane", "+0.0;-0.0;0.0"),
+        ("Remarque", "drapeaux", None),
+    ]
+    sheet = book.create_sheet("Comparaisons")
+    for index, (label, code, _) in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index)
+        write_value(cell, label, wrap=True)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        write_value(sheet.cell(row=2, column=index), code)
+        sheet.cell(row=2, column=index).font = Font(italic=True, color="666666", size=8)
+    remarks = {"effectif-insuffisant": "effectif insuffisant pour comparer"}
+    table = table.assign(
+        libelle=table["code"].map(lambda code: labels.get(code, code)),
+        drapeaux=table["drapeaux"].map(lambda flag: remarks.get(flag, flag)),
+        periode=table["periode"].fillna(""),
+    )
+    columns = [table[code].tolist() for _, code, _ in headers]
+    for offset, values in enumerate(zip(*columns, strict=True), start=3):
+        for index, (value, (_, _, number_format)) in enumerate(
+            zip(values, headers, strict=True), start=1
+        ):
+            if number_format is None:
+                write_value(sheet.cell(row=offset, column=index), str(value))
+            elif not (value is None or math.isnan(float(value))):
+                cell = sheet.cell(row=offset, column=index, value=float(value))
+                cell.number_format = number_format
+    sheet.freeze_panes = "C3"
+    last = sheet.cell(row=max(2, sheet.max_row), column=len(headers)).coordinate
+    sheet.auto_filter.ref = f"A2:{last}"
+    sheet.row_dimensions[1].height = 30
 
 
 def _methods(book: Any, scores: Scores, sensitivity: Sensitivity | None = None) -> None:
