@@ -156,6 +156,11 @@ ESUS_ACTIVITY_ROWS = 6
 #: Best-paid people per financial year.
 ESUS_PAY_ROWS = 5
 
+_PROFITABILITY_HELP = (
+    "Seulement si vous demandez l'examen de la voie de la rentabilité financière (article "
+    "R3332-21-1, 2°, du code du travail) ; laissez vide sinon."
+)
+
 _ROLES = (
     ("salarie", "Salarié"),
     ("dirigeant", "Dirigeant"),
@@ -280,6 +285,34 @@ def esus_fields(
                     "Nombre de mois de présence sur l'exercice (12 pour toute l'année).",
                 ),
             ]
+        fields += [
+            Field(
+                f"{prefix}.dividendes",
+                "Voie de la rentabilité (facultatif) : dividendes versés au titre de "
+                "l'exercice (€)",
+                "montant",
+                _PROFITABILITY_HELP,
+            ),
+            Field(
+                f"{prefix}.remuneration_concours_non_bancaires",
+                "Voie de la rentabilité : rémunération des concours financiers non bancaires (€)",
+                "montant",
+                "Intérêts et autres rémunérations versés sur les concours financiers non "
+                "bancaires (titres participatifs, comptes courants d'associés…).",
+            ),
+            Field(
+                f"{prefix}.capitaux_propres",
+                "Voie de la rentabilité : capitaux propres à la clôture (€)",
+                "montant",
+                "Total des capitaux propres du bilan à la clôture de l'exercice.",
+            ),
+            Field(
+                f"{prefix}.concours_non_bancaires",
+                "Voie de la rentabilité : concours financiers non bancaires (€)",
+                "montant",
+                "Montant des concours financiers non bancaires à la clôture de l'exercice.",
+            ),
+        ]
         blocks.append((f"Exercice clos en {year}", fields))
     blocks.append(
         (
@@ -297,6 +330,14 @@ def esus_fields(
                     "Des titres de capital de l'organisation sont-ils cotés sur un marché ?",
                     "oui-non",
                     "Non pour une association ou une fondation.",
+                ),
+                Field(
+                    "esus.taux_tmo",
+                    "Voie de la rentabilité : taux moyen de rendement des obligations des "
+                    "sociétés privées (TMO), en %",
+                    "nombre",
+                    "Seulement pour la voie de la rentabilité : le taux publié que vous "
+                    "retenez, en pourcentage (par exemple 3,5 pour 3,5 %).",
                 ),
             ],
         )
@@ -332,6 +373,13 @@ def esus_fields(
                     "bénéfices au report bénéficiaire et aux réserves obligatoires",
                     "texte",
                     "Numéro de l'article.",
+                ),
+                Field(
+                    "esus.statuts.article_remuneration",
+                    "Article des statuts reprenant les plafonds de rémunération",
+                    "texte",
+                    "Numéro de l'article ; exigé pour une demande relevant de la version "
+                    "2014 de l'article L3332-17-1 (avant la loi PACTE).",
                 ),
                 Field(
                     "esus.statuts.categorie_plein_droit",
