@@ -64,13 +64,25 @@ _EXPORTS: dict[str, str] = {
     "InputFileError": "utilite_sociale.errors",
     "InvalidDataError": "utilite_sociale.errors",
     "IndicatorSetError": "utilite_sociale.errors",
+    "EsusInputs": "utilite_sociale.esus.inputs",
+    "FinancialYear": "utilite_sociale.esus.inputs",
+    "Statutes": "utilite_sociale.esus.inputs",
+    "esus_inputs_from_member": "utilite_sociale.esus.inputs",
+    "CheckResult": "utilite_sociale.esus.results",
+    "EsusAssessment": "utilite_sociale.esus.results",
+    "Status": "utilite_sociale.esus.results",
+    "run_checks": "utilite_sociale.esus.checks",
 }
 
 __all__ = [
     "Campaign",
+    "CheckResult",
     "Dimension",
+    "EsusAssessment",
+    "EsusInputs",
     "Evaluation",
     "ExportMapping",
+    "FinancialYear",
     "Indicator",
     "IndicatorSet",
     "IndicatorSetError",
@@ -83,6 +95,8 @@ __all__ = [
     "Scores",
     "ScoringOptions",
     "Sensitivity",
+    "Status",
+    "Statutes",
     "SurveyExport",
     "SurveyReport",
     "UsageError",
@@ -96,12 +110,14 @@ __all__ = [
     "campaign_from_table",
     "check_indicator_set",
     "dump_indicator_set",
+    "esus_inputs_from_member",
     "indicator_set_json_schema",
     "load_export_mapping",
     "load_indicator_set",
     "read_campaign",
     "read_member_file",
     "read_survey_export",
+    "run_checks",
     "run_sensitivity",
     "save_indicator_set",
     "score",
@@ -124,6 +140,9 @@ if TYPE_CHECKING:
         UsageError,
         UtiliteSocialeError,
     )
+    from .esus.checks import run_checks
+    from .esus.inputs import EsusInputs, FinancialYear, Statutes, esus_inputs_from_member
+    from .esus.results import CheckResult, EsusAssessment, Status
     from .framework.checks import check_indicator_set
     from .framework.io import (
         IndicatorSetReport,
