@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -179,3 +180,43 @@ def test_missing_cells_are_named_by_their_workbook_ids(filled: Path, tmp_path: P
     assert result.check("remuneration").missing == ("esus.2023.remuneration.1.quotite",)
     assert result.check("titres").missing == ("esus.titres_cotes",)
     assert set(result.missing) - {"esus.statuts.article_objet_social"} <= _ids(path)
+
+
+def test_objective_evidence_from_the_scores(filled: Path, tmp_path: Path) -> None:
+    from tests.survey.filling import typical_filling
+    from utilite_sociale.esus import objective_evidence
+
+    path = tmp_path / "A042.xlsx"
+    path.write_bytes(filled.read_bytes())
+    cells, _ = typical_filling(REF)
+    fill(path, cells)
+    evaluation = us.score([path], REF)
+    evidence = objective_evidence(evaluation.scores, "A042")
+    criteria = [item.criterion for item in evidence]
+    assert criteria == [
+        "ess2014-1",
+        "ess2014-2",
+        "ess2014-3",
+        "ess2019-1",
+        "ess2019-2",
+        "ess2019-3",
+        "ess2019-4",
+    ]
+    by_id = {item.criterion: item for item in evidence}
+    fragility = by_id["ess2019-1"]
+    assert fragility.score is not None
+    assert 0 <= fragility.score <= 100
+    assert any("economique" in i.fragility for i in fragility.indicators)
+    assert all(i.share is not None and i.share > 0 for i in fragility.indicators)
+    # 4° shows its links through indicators also mapped to 1° and 3° in ess-socle.
+    assert set(by_id["ess2019-4"].links) >= {"publics-vulnerables", "education-citoyennete"}
+    assert by_id["ess2019-2"].links == ()
+    with pytest.raises(KeyError, match="absente des scores"):
+        objective_evidence(evaluation.scores, "inconnue")
+    member = us.read_member_file(path, REF)
+    inputs = esus_inputs_from_member(member)
+    result = run_checks(dataclasses.replace(inputs, objective=evidence), on=ON)
+    objective = result.check("objectif")
+    assert objective.status is Status.CONFORME
+    assert objective.figure("score-ess2019-1").value == fragility.score
+    assert objective.table("indicateurs").rows

@@ -16,6 +16,7 @@ Python, then :func:`run_checks` at the request date::
 from __future__ import annotations
 
 from .checks import run_checks
+from .evidence import LINK_SOURCES, objective_evidence
 from .inputs import (
     COMMERCIAL_COMPANY,
     Activity,
@@ -53,6 +54,7 @@ from .results import (
 __all__ = [
     "CHECK_IDS",
     "COMMERCIAL_COMPANY",
+    "LINK_SOURCES",
     "Activity",
     "CellValue",
     "CheckResult",
@@ -77,6 +79,7 @@ __all__ = [
     "esus_inputs_from_member",
     "format_value",
     "identity_cell",
+    "objective_evidence",
     "pay_cell",
     "run_checks",
     "statutes_cell",
