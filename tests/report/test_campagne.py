@@ -55,3 +55,42 @@ def test_a_campaign_with_a_corrupt_file_and_another_referentiel(tmp_path: Path) 
     assert main(["campagne", str(folder), "-r", "ess-socle", "-o", str(output)]) == 2
     command = ["campagne", str(folder), "-r", "ess-socle", "-o", str(output), "--ecraser"]
     assert main(command) == 1
+
+
+def test_a_large_campaign_is_shown_by_departement_and_law_criteria() -> None:
+    import io
+
+    import numpy as np
+    import pandas as pd
+
+    from utilite_sociale.report.campaign import MAX_HEATMAP_MEMBERS, build_campaign_report
+    from utilite_sociale.survey.validation import SurveyReport
+
+    ref = us.load_indicator_set("ess-socle")
+    count = MAX_HEATMAP_MEMBERS + 5
+    draw = np.random.default_rng(3)
+    numeric = [i for i in ref.indicators if i.answer.type in {"pourcentage", "oui-non"}]
+    frame = pd.DataFrame(
+        {
+            "organisation": [f"M{i:03d}" for i in range(count)],
+            "departement": ["34"] * (count - 2) + ["48"] * 2,
+            **{
+                i.id: draw.uniform(0, 100 if i.answer.type == "pourcentage" else 1, count).round()
+                for i in numeric
+            },
+        }
+    )
+    scores = us.score_campaign(us.campaign_from_table(frame, ref), ref)
+    pdf = build_campaign_report(scores, SurveyReport(ref.id, ref.version), generated=None)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Départements × dimensions" in text
+    assert "Membres × dimensions" not in text  # 45 rows would not be readable
+    # the heat map's rows (in the picture): one per département, small ones left blank
+    from utilite_sociale.report.campaign import _by_departement
+
+    medians, _, _ = _by_departement(scores, scores.levels[-2], {})
+    assert list(medians.index) == [f"34 ({count - 2} membres)", "48 (2 membres)"]
+    assert medians.iloc[1].isna().all()
+    assert medians.iloc[0].notna().any()
+    assert "Critères d'utilité sociale" in text  # the law's criteria, distribution and table
+    assert "1er quartile" in text

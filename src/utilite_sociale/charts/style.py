@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -290,7 +291,14 @@ def wrap_label(label: str, width: int = 22) -> str:
     >>> print(wrap_label("Nombre d'ateliers collectifs par an", 30))
     Nombre d'ateliers
     collectifs par an
+
+    A line never starts with « : », « ; », « ? », « ! » or « » » (French spacing kept):
+
+    >>> wrap_label("Socle politique : vivre, penser", 18).splitlines()
+    ['Socle politique\\xa0:', 'vivre, penser']
     """
+    # The space before a high punctuation mark (or inside guillemets) does not break.
+    label = re.sub(r" ([:;?!»])", "\u00a0\\1", label).replace("« ", "«\u00a0")
 
     def lines(limit: int) -> list[str]:
         return textwrap.wrap(label, width=limit, break_long_words=False, break_on_hyphens=False)

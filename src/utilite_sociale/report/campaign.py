@@ -19,6 +19,8 @@ __all__ = ["build_campaign_report", "write_campaign_report"]
 
 #: A member whose global coverage is under this share is listed for follow-up.
 LOW_COVERAGE = 0.75
+#: Above this many members, the heat map shows départements instead of members.
+MAX_HEATMAP_MEMBERS = 40
 #: Group columns described in the report, when the members filled them.
 GROUPS = (("departement", "département"), ("secteur", "secteur"), ("taille", "taille"))
 
@@ -66,13 +68,27 @@ def build_campaign_report(
         ["Fichiers rejetés", str(counts["fichiers_rejetes"])],
         ["Membres avec un score global", str(present.size)],
     ]
+    with_errors = sum(1 for result in report.files if result.status == "erreurs")
+    rows.append(["Fichiers avec des erreurs à corriger", str(with_errors)])
     if present.size:
         low, median, high = np.percentile(present, [25, 50, 75])
+        coverage = float(np.nanmedian(scores.levels[-1].coverage[:, 0]))
         rows += [
             ["Score global médian", f"{_n(median)} / 100"],
-            ["Quartiles du score global", f"{_n(low)} – {_n(high)}"],
+            ["Quartiles du score global (la moitié des membres)", f"{_n(low)} – {_n(high)}"],
+            ["Couverture médiane du score global", _pc(100 * coverage)],
         ]
-    story.append(_table(rows, [9 * cm, 6 * cm], styles))
+    follow = _follow_up(scores, report)
+    rows.append(["Membres à accompagner (voir la dernière page)", str(len(follow))])
+    story.append(_table(rows, [10 * cm, 6 * cm], styles))
+    story.append(
+        Paragraph(
+            "Les scores vont de 0 à 100 (100 = le meilleur résultat possible au regard du "
+            "référentiel). La couverture est la part du poids des indicateurs qui a reçu une "
+            "réponse.",
+            styles["body"],
+        )
+    )
     story.append(PageBreak())
     # -- distributions per dimension -------------------------------------------------------
     labels = {d.id: d.label for d in ref.dimensions}
@@ -88,7 +104,31 @@ def build_campaign_report(
             distribution(by_dimension, ax=ax)
 
         story.append(Paragraph("Répartition des membres par dimension", styles["h1"]))
+        story.append(
+            Paragraph(
+                "Chaque point est un membre ; la boîte va du premier au troisième quartile "
+                "(la moitié des membres), le trait central est la médiane.",
+                styles["body"],
+            )
+        )
         story.append(_chart(draw_distribution, width_cm=16, height_cm=2 + 1.6 * len(by_dimension)))
+        story.append(_quartiles(by_dimension, "Dimension", styles))
+        law = _law_lens(scores, periods)
+        if law is not None:
+            lens, aggregated = law
+            by_group = {
+                lens.group_labels.get(code, code): [
+                    v for v in aggregated.scores[:, i] if not math.isnan(v)
+                ]
+                for i, code in enumerate(aggregated.nodes)
+            }
+
+            def draw_law(ax: Any) -> None:
+                distribution(by_group, ax=ax, wrap=40)
+
+            story.append(Paragraph(_escape(lens.label), styles["h2"]))
+            story.append(_chart(draw_law, width_cm=16, height_cm=2 + 1.5 * len(by_group)))
+            story.append(_quartiles(by_group, "Critère", styles))
         story.append(PageBreak())
     # -- heatmap ---------------------------------------------------------------------------------
     import pandas as pd
@@ -101,14 +141,20 @@ def build_campaign_report(
         ],
         columns=[labels.get(code, code) for code in level.nodes],
     ).sort_index()
+    heading = "Membres × dimensions"
+    note = "Une ligne par membre ; « — » : score non calculé."
+    if len(frame) > MAX_HEATMAP_MEMBERS:
+        # Hundreds of rows cannot be read: the board compares territories instead.
+        frame, heading, note = _by_departement(scores, level, labels)
     if len(frame):
         from ..charts import heatmap
 
         def draw_heatmap(ax: Any) -> None:
-            heatmap(frame, ax=ax)
+            heatmap(frame, ax=ax, wrap=22)
 
-        story.append(Paragraph("Membres × dimensions", styles["h1"]))
-        height = min(10 + 0.5 * len(frame), 23)
+        story.append(Paragraph(heading, styles["h1"]))
+        story.append(Paragraph(note, styles["body"]))
+        height = min(8 + 0.55 * len(frame), 22)
         story.append(_chart(draw_heatmap, width_cm=17, height_cm=height))
         story.append(PageBreak())
     # -- groups ------------------------------------------------------------------------------------
@@ -127,7 +173,7 @@ def build_campaign_report(
             continue
         described = True
         rows = [[label.capitalize(), "Membres", "Score global médian"]]
-        for group in sorted(groups):
+        for group in sorted(groups, key=_group_order):
             scored = [v for v in groups[group] if not math.isnan(v)]
             shown = _n(float(np.median(scored))) if len(scored) >= 3 else "effectif insuffisant"
             rows.append([group, str(len(groups[group])), shown])
@@ -150,25 +196,11 @@ def build_campaign_report(
     story.append(PageBreak())
     # -- follow-up -------------------------------------------------------------------------------
     story.append(Paragraph("Membres à accompagner", styles["h1"]))
-    follow: list[list[str]] = [["Fichier ou membre", "Raison"]]
-    for result in report.files:
-        if result.status == "rejete":
-            follow.append([result.file, f"rejeté{NBSP}: {result.reason or ''}"])
-        elif result.status == "erreurs":
-            follow.append([result.file, f"{len(result.errors)} erreur(s) à corriger"])
-    coverage = scores.levels[-1].coverage[:, 0]
-    for row, key in enumerate(campaign.keys):
-        if coverage[row] < LOW_COVERAGE:
-            follow.append(
-                [
-                    key,
-                    f"couverture du score global {_pc(100 * coverage[row])} (réponses manquantes)",
-                ]
-            )
+    follow = [["Fichier", "Membre", "Raison"], *_follow_up(scores, report)]
     if len(follow) == 1:
         story.append(Paragraph("Aucun membre ne demande de suivi particulier.", styles["body"]))
     else:
-        story.append(_table(follow, [7 * cm, 10 * cm], styles))
+        story.append(_table(follow, [4.5 * cm, 4.5 * cm, 8 * cm], styles))
 
     def decorate(canvas: Any, document: Any) -> None:
         canvas.saveState()
@@ -204,3 +236,111 @@ def write_campaign_report(
     from .._atomic import atomic_write_bytes
 
     return atomic_write_bytes(path, build_campaign_report(scores, report, title=title))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def _follow_up(scores: Scores, report: SurveyReport) -> list[list[str]]:
+    """Files rejected or with errors, and members whose global coverage is low."""
+    rows: list[list[str]] = []
+    campaign = scores.campaign
+    coverage = scores.levels[-1].coverage[:, 0]
+    low = {
+        (key, period)
+        for row, (key, period) in enumerate(zip(campaign.keys, campaign.periods, strict=True))
+        if coverage[row] < LOW_COVERAGE
+    }
+    for result in report.files:
+        member = result.member
+        who = member.key if member is not None else "—"
+        if result.status == "rejete":
+            rows.append([result.file, who, f"rejeté{NBSP}: {result.reason or ''}"])
+            continue
+        reasons = []
+        if result.status == "erreurs":
+            where = ", ".join(
+                dict.fromkeys(issue.indicator or issue.where or "" for issue in result.errors)
+            ).strip(", ")
+            reasons.append(
+                f"{_plural(len(result.errors), 'erreur')} à corriger"
+                + (f" ({where})" if where else "")
+            )
+        if member is not None and (member.key, member.period) in low:
+            row = next(
+                r
+                for r, (k, p) in enumerate(zip(campaign.keys, campaign.periods, strict=True))
+                if (k, p) == (member.key, member.period)
+            )
+            reasons.append(
+                f"couverture du score global {_pc(100 * coverage[row])} (réponses manquantes)"
+            )
+        if reasons:
+            rows.append([result.file, who, " ; ".join(reasons)])
+    return rows
+
+
+def _quartiles(values: dict[str, list[float]], heading: str, styles: dict[str, Any]) -> Any:
+    """Members, quartiles and median of each row of a distribution chart."""
+    import numpy as np
+    from reportlab.lib.units import cm
+
+    rows = [[heading, "Membres", "1er quartile", "Médiane", "3e quartile"]]
+    for label, scored in values.items():
+        if len(scored) >= 3:
+            q1, median, q3 = np.percentile(scored, [25, 50, 75])
+            rows.append([label, str(len(scored)), _n(q1), _n(median), _n(q3)])
+        else:
+            rows.append([label, str(len(scored)), "—", "effectif insuffisant", "—"])
+    return _table(rows, [7.5 * cm, 2 * cm, 2.5 * cm, 2.5 * cm, 2.5 * cm], styles)
+
+
+def _law_lens(scores: Scores, periods: list[str]) -> tuple[Any, Any] | None:
+    """The ESS-law lens in force at the end of the latest period (2019 when unknown)."""
+    from .member import _period_end
+
+    ref = scores.indicator_set
+    end = _period_end(periods[-1]) if periods else None
+    version = (
+        ref.legal_version_on(end)
+        if end
+        else ("2019" if ref.legal_version == "auto" else ref.legal_version)
+    )
+    for lens in scores.tree.lenses:
+        if lens.lens == f"loi-{version}" and lens.lens in scores.lenses:
+            return lens, scores.lenses[lens.lens]
+    return None
+
+
+def _by_departement(scores: Scores, level: Any, labels: dict[str, str]) -> tuple[Any, str, str]:
+    """Median score per département and dimension; small départements left blank."""
+    import numpy as np
+    import pandas as pd
+
+    groups = scores.campaign.groups
+    if "departement" not in groups.columns:
+        return pd.DataFrame(), "", ""
+    frame = pd.DataFrame(level.scores, columns=[labels.get(c, c) for c in level.nodes])
+    frame["_groupe"] = [
+        str(v) if v is not None and v == v else "non renseigné" for v in groups["departement"]
+    ]
+    counts = frame.groupby("_groupe").count()
+    medians = frame.groupby("_groupe").median()
+    medians = medians.where(counts >= 3, np.nan)  # fewer than 3 members: not described
+    sizes = frame.groupby("_groupe").size()
+    medians.index = [f"{name} ({sizes[name]} membres)" for name in medians.index]
+    return (
+        medians.sort_index(),
+        "Départements × dimensions",
+        "Médiane des membres de chaque département ; « — » : moins de 3 membres avec un "
+        "score (effectif insuffisant) ou score non calculé.",
+    )
+
+
+def _group_order(label: str) -> tuple[int, str]:
+    """Size bands from the smallest, other groups alphabetically."""
+    from ..scoring.campaign import SIZE_BANDS
+
+    bands = [band for _, band in SIZE_BANDS] + ["250 ETP ou plus"]
+    return (bands.index(label), "") if label in bands else (len(bands), label)
