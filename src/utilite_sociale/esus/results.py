@@ -666,6 +666,50 @@ class EsusAssessment:
                 parts.append(f"{count} {singular if count == 1 else plural}")
         return ", ".join(parts)
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the overall status, then each check with its colour."""
+        from .. import _html
+
+        status = _html.Cell(self.status.value, style=_STATUS_STYLES[self.status])
+        facts = [f"demande du {format_date(self.request_date)}"]
+        if self.closing_years:
+            years = [str(year) for year in self.closing_years]
+            listed = years[0] if len(years) == 1 else f"{', '.join(years[:-1])} et {years[-1]}"
+            facts.append(f"exercices examinés : {listed}")
+        if self.agrement_years is not None:
+            facts.append(f"durée de l'agrément : {self.agrement_years} ans")
+        if self.file_type is not None:
+            facts.append(f"dossier de type {self.file_type.id}")
+        line = " ; ".join(facts)
+        parts = [
+            _html.table(["Statut d'ensemble", "Conditions"], [[status, self.summary]]),
+            _html.paragraph(line[:1].upper() + line[1:] + "."),
+            _html.table(
+                ["Condition", "Statut", "Motif"],
+                [
+                    [
+                        item.title,
+                        _html.Cell(item.status.value, style=_STATUS_STYLES[item.status]),
+                        item.reason,
+                    ]
+                    for item in self.checks
+                ],
+            ),
+        ]
+        if self.missing:
+            parts.append(
+                _html.paragraph("À compléter dans le classeur : " + ", ".join(self.missing))
+            )
+        parts.append(
+            _html.paragraph(
+                "Chiffres, tableaux, textes et lectures de chaque condition : "
+                "assessment.check(id) ; tout en données : assessment.to_dict().",
+                muted=True,
+            )
+        )
+        name = self.organisation or "organisation sans nom"
+        return _html.block(f"Agrément ESUS — {name}", *parts)
+
     def to_dict(self) -> dict[str, Any]:
         """The assessment as JSON-ready data.
 
@@ -695,6 +739,15 @@ class EsusAssessment:
             "notes": list(self.notes),
         }
 
+
+#: Colours of each status in a notebook (the status is always written too).
+_STATUS_STYLES = {
+    Status.CONFORME: "background-color: #d9f0d3; color: #00441b;",
+    Status.NON_CONFORME: "background-color: #f4c7c3; color: #67000d; font-weight: bold;",
+    Status.A_VERIFIER: "background-color: #fdd9b5; color: #7f2704;",
+    Status.A_COMPLETER: "background-color: #fff1a8; color: #4d3a00;",
+    Status.NON_APPLICABLE: "background-color: #ececec; color: #404040;",
+}
 
 _SUMMARY_WORDS = {
     Status.CONFORME: ("condition conforme", "conditions conformes"),

@@ -292,6 +292,12 @@ def _coerce_aggregation(value: Any) -> Any:
     return value
 
 
+#: How :meth:`IndicatorSet._repr_html_` names the subject.
+_SUBJECT_LABELS: dict[str, str] = {
+    "adherent": "renseigné par chaque organisation adhérente sur elle-même",
+    "federation": "plan d'actions de la fédération elle-même",
+}
+
 #: Fields added after templates were first generated, with their default value.
 _LATER_FIELDS: dict[str, Any] = {"overall": "global", "denomination": True}
 
@@ -462,6 +468,68 @@ class IndicatorSet(_Model):
         from ..reference import article2_in_force
 
         return article2_in_force(on).id
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: id, title, version, dimensions and indicator counts."""
+        from .. import _html
+        from .._format import format_number
+
+        scored = self.scored_indicators
+        respondents = [indicator for indicator in scored if indicator.level == "repondant"]
+        context = [indicator for indicator in self.indicators if not indicator.is_scored]
+        counts = _html.count(len(self.indicators), "indicateur", "indicateurs")
+        details = [_html.count(len(scored), "noté", "notés")]
+        if respondents:
+            details.append(
+                _html.count(
+                    len(respondents),
+                    "posé aux personnes accompagnées",
+                    "posés aux personnes accompagnées",
+                )
+            )
+        if context:
+            details.append(_html.count(len(context), "de contexte", "de contexte"))
+        lenses = [lens.label for lens in self.all_lenses() if self.covered_groups(lens.id)]
+        facts = [
+            f"Version {self.version} ; {_SUBJECT_LABELS[self.subject]}.",
+            f"{_html.count(len(self.dimensions), 'dimension', 'dimensions')}, "
+            f"{counts} ({', '.join(details)}).",
+        ]
+        if lenses:
+            facts.append("Lectures : " + " ; ".join(lenses) + ".")
+        in_dimension: dict[str, int] = {}
+        for indicator in scored:
+            if indicator.dimension is not None:
+                in_dimension[indicator.dimension] = in_dimension.get(indicator.dimension, 0) + 1
+        rows: list[list[_html.Cell | str]] = []
+        for dimension in self.dimensions:
+            indent = "\u2003" * (self.dimension_depth(dimension.id) - 1)
+            weight = dimension.weight
+            rows.append(
+                [
+                    dimension.id,
+                    indent + dimension.label,
+                    _html.Cell(
+                        format_number(weight, 0 if float(weight).is_integer() else 2),
+                        numeric=True,
+                    ),
+                    _html.Cell(format_number(in_dimension.get(dimension.id, 0), 0), numeric=True),
+                ]
+            )
+        table = _html.table(
+            [
+                "Id",
+                "Dimension",
+                _html.Cell("Poids", numeric=True),
+                _html.Cell("Indicateurs notés", numeric=True),
+            ],
+            rows,
+        )
+        return _html.block(
+            f"Référentiel « {self.id} » — {self.title}",
+            *(_html.paragraph(fact) for fact in facts),
+            table,
+        )
 
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON form: equal for equal content, whatever the file."""

@@ -36,6 +36,44 @@ class Evaluation:
         """No input file had an error."""
         return self.report is None or self.report.valid
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the files' verification, then the scores."""
+        from .. import _html
+
+        parts: list[str] = []
+        report = self.report
+        if report is not None:
+            issues = report.issues
+            errors = sum(issue.is_error for issue in issues)
+            problems = (
+                f"{_html.count(errors, 'erreur', 'erreurs')} et "
+                f"{_html.count(len(issues) - errors, 'avertissement', 'avertissements')}"
+            )
+            parts.append(_html.paragraph(f"Vérification : {report.summary()}."))
+            parts.append(
+                _html.paragraph(
+                    f"{problems} ; evaluation.report pour le détail, "
+                    "evaluation.report.issue_rows() pour la liste.",
+                    muted=True,
+                )
+            )
+        scores = self.scores
+        ref = scores.indicator_set
+        parts.append(
+            _html.paragraph(f"Scores selon le référentiel « {ref.id} », version {ref.version} :")
+        )
+        parts.append(scores._html_table())
+        if self.sensitivity is not None:
+            draws = _html.count(self.sensitivity.draws, "tirage", "tirages")
+            parts.append(
+                _html.paragraph(
+                    f"Analyse de sensibilité : {draws} ; "
+                    "evaluation.sensitivity.intervals() pour les intervalles.",
+                    muted=True,
+                )
+            )
+        return _html.block("Évaluation", *parts)
+
 
 def read_campaign(
     sources: Sequence[Any],

@@ -230,6 +230,76 @@ class Scores:
         data.insert(0, self.campaign.key_name, self.campaign.keys)
         return data
 
+    # -- display ------------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: global score, dimensions and rank, first rows."""
+        from .. import _html
+
+        ref = self.indicator_set
+        campaign = self.campaign
+        organisations = len(dict.fromkeys(campaign.keys))
+        periods = [p for p in dict.fromkeys(campaign.periods) if p is not None]
+        shape = _html.count(organisations, "organisation", "organisations")
+        if periods:
+            shape += ", " + _html.count(len(periods), "période", "périodes")
+            shape += f" ({', '.join(periods)})"
+        intro = _html.paragraph(
+            f"Référentiel « {ref.id} », version {ref.version} — {shape}, "
+            + _html.count(len(campaign), "ligne", "lignes")
+            + "."
+        )
+        return _html.block("Scores", intro, self._html_table())
+
+    def _html_table(self) -> str:
+        """The table of :meth:`_repr_html_` (also shown by ``Evaluation``)."""
+        from .. import _html
+
+        campaign = self.campaign
+        ref = self.indicator_set
+        known = len(campaign.names) == len(campaign) and any(campaign.names)
+        names = campaign.names if known else []
+        with_period = any(period is not None for period in campaign.periods)
+        shown = [(self.levels[-1], 0, "Score global", self.tree.overall)]
+        if len(self.levels) > 1:
+            top = self.levels[-2]
+            for column, code in enumerate(top.nodes):
+                try:
+                    label = ref.dimension(code).label
+                except KeyError:
+                    label = code
+                shown.append((top, column, label, code))
+        headers: list[_html.Cell | str] = ["Organisation"]
+        if names:
+            headers.append("Nom")
+        if with_period:
+            headers.append("Période")
+        headers += [_html.Cell(label, title=code) for _, _, label, code in shown]
+        headers.append(_html.Cell("Rang", title="rang du score global dans la période"))
+        order = sorted(
+            range(len(campaign)),
+            key=lambda r: (campaign.keys[r], str(campaign.periods[r] or "")),
+        )
+        ranks = self.ranks()
+        rows: list[list[_html.Cell | str]] = []
+        for row in order[: _html.ROW_LIMIT]:
+            cells: list[_html.Cell | str] = [campaign.keys[row]]
+            if names:
+                cells.append(names[row] or "")
+            if with_period:
+                cells.append(campaign.periods[row] or "")
+            for level, column, _, _ in shown:
+                why = (
+                    "couverture insuffisante"
+                    if level.insufficient[row, column]
+                    else "score non calculé"
+                )
+                cells.append(_html.score_cell(level.scores[row, column], missing_title=why))
+            cells.append(_html.score_cell(ranks[row], 0, missing_title="sans score global"))
+            rows.append(cells)
+        hint = "scores.wide() pour le tableau complet, scores.tidy() pour chaque score"
+        return _html.table(headers, rows) + _html.more_rows(len(order) - len(rows), hint)
+
     # -- files --------------------------------------------------------------------
 
     def to_csv(

@@ -180,6 +180,82 @@ class SurveyReport:
             f"{c['reponses_rejetees']} rejetée{'s' if c['reponses_rejetees'] > 1 else ''}"
         )
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the counts, then the first problems, located."""
+        from .. import _html
+        from .._format import format_number
+
+        c = self.counts()
+        verdict = (
+            "Aucune erreur : chaque fichier peut être évalué tel quel."
+            if self.valid
+            else "Des fichiers ont des erreurs ou sont rejetés : voir les problèmes ci-dessous."
+        )
+        counts = _html.table(
+            ["", _html.Cell("Lus", numeric=True), _html.Cell("Utilisés", numeric=True), ""],
+            [
+                [
+                    "Fichiers",
+                    _html.Cell(format_number(c["fichiers_lus"], 0), numeric=True),
+                    _html.Cell(format_number(c["fichiers_valides"], 0), numeric=True),
+                    f"{_html.count(c['fichiers_avec_erreurs'], 'avec erreurs', 'avec erreurs')}"
+                    f", {_html.count(c['fichiers_rejetes'], 'rejeté', 'rejetés')}",
+                ],
+                [
+                    "Réponses",
+                    _html.Cell(format_number(c["reponses_lues"], 0), numeric=True),
+                    _html.Cell(format_number(c["reponses_utilisees"], 0), numeric=True),
+                    _html.count(c["reponses_rejetees"], "rejetée", "rejetées"),
+                ],
+            ],
+        )
+        issues = [
+            (result, issue)
+            for result in self.files
+            for issue in sorted(result.issues, key=lambda item: not item.is_error)
+        ]
+        parts = [_html.paragraph(verdict), counts]
+        if issues:
+            errors = sum(issue.is_error for _, issue in issues)
+            parts.append(
+                _html.paragraph(
+                    f"{_html.count(len(issues), 'problème', 'problèmes')} "
+                    f"({_html.count(errors, 'erreur', 'erreurs')}) :"
+                )
+            )
+            rows: list[list[_html.Cell | str]] = []
+            for result, issue in issues[: _html.ROW_LIMIT]:
+                place = f"{issue.sheet}!{issue.cell}" if issue.sheet and issue.cell else ""
+                severity = _html.Cell(
+                    issue.severity,
+                    style="color: #a50026; font-weight: bold;" if issue.is_error else None,
+                )
+                rows.append(
+                    [
+                        result.file,
+                        place or issue.sheet or "",
+                        issue.indicator or "",
+                        severity,
+                        issue.message,
+                    ]
+                )
+            parts.append(
+                _html.table(["Fichier", "Cellule", "Indicateur", "Gravité", "Problème"], rows)
+            )
+            parts.append(
+                _html.more_rows(
+                    len(issues) - len(rows),
+                    "report.issues ou report.issue_rows() pour la liste complète",
+                    singular="autre problème",
+                    plural="autres problèmes",
+                )
+            )
+        title = (
+            f"Vérification des fichiers — référentiel « {self.indicator_set_id} », "
+            f"version {self.indicator_set_version}"
+        )
+        return _html.block(title, *parts)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what ``verifier --json`` prints)."""
         return {
