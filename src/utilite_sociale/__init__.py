@@ -72,6 +72,8 @@ _EXPORTS: dict[str, str] = {
     "EsusAssessment": "utilite_sociale.esus.results",
     "Status": "utilite_sociale.esus.results",
     "run_checks": "utilite_sociale.esus.checks",
+    "EsusDossier": "utilite_sociale.dossier.build",
+    "write_esus_dossier": "utilite_sociale.dossier.build",
 }
 
 __all__ = [
@@ -79,6 +81,7 @@ __all__ = [
     "CheckResult",
     "Dimension",
     "EsusAssessment",
+    "EsusDossier",
     "EsusInputs",
     "Evaluation",
     "ExportMapping",
@@ -127,11 +130,13 @@ __all__ = [
     "trends",
     "validate_indicator_set",
     "validate_survey",
+    "write_esus_dossier",
     "write_member_templates",
     "write_template",
 ]
 
 if TYPE_CHECKING:
+    from .dossier.build import EsusDossier, write_esus_dossier
     from .errors import (
         IndicatorSetError,
         InputFileError,

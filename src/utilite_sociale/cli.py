@@ -499,6 +499,60 @@ def campagne(
         raise _ExitError(code)
 
 
+@app.command(
+    "dossier-esus",
+    cls=FrenchCommand,
+    help=(
+        "Préparer le dossier de demande d'agrément ESUS d'une organisation à partir de son "
+        "classeur (feuille « Finances ESUS ») : vérification de chaque condition (statut, "
+        "chiffres, textes appliqués), dossier PDF, pièces à déposer (présentation, ratio des "
+        "charges, politique de rémunération, attestation à signer), annexe Excel, graphiques, "
+        "manifeste et archive zip.\n\n"
+        "Code de sortie : 0 dès que le dossier est écrit, quels que soient les statuts ; 1 si "
+        "le classeur est rejeté ; 2 pour une erreur d'utilisation.\n\n"
+        "Exemple :\n\n"
+        "  utilite-sociale dossier-esus retour-A042.xlsx -r ess-socle -o dossier-A042/ "
+        "--date 2025-06-01"
+    ),
+)
+def dossier_esus(
+    fichier: Annotated[
+        Path,
+        typer.Argument(metavar="FICHIER", help="Le classeur de l'organisation (xlsx, ods)."),
+    ],
+    referentiel: ReferentielOption,
+    sortie: Annotated[
+        Path,
+        typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire."),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="AAAA-MM-JJ",
+            help=(
+                "Date de la demande : versions des textes, SMIC, exercices clos, ancienneté "
+                "(aujourd'hui par défaut). Avec la même date, deux exécutions donnent les "
+                "mêmes fichiers."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    ecraser: Annotated[
+        bool,
+        typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.dossier_esus import run_dossier_esus
+
+    code = run_dossier_esus(
+        fichier, referentiel=referentiel, output=sortie, date=date, overwrite=ecraser
+    )
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 

@@ -96,6 +96,16 @@ def quoted(text: str) -> str:
     return f"«\u00a0{text}\u00a0»"
 
 
+def statute_article(text: str) -> str:
+    """« l'article 2 » for « Article 2 » or « art. 2 » as typed, else « l'article « X » »."""
+    import re
+
+    match = re.fullmatch(r"(?i)\s*(?:l['’]\s*)?art(?:icle|\.)?\s*(\S.*?)\s*", text)
+    if match and re.match(r"\d", match[1]):
+        return f"l'article\u00a0{match[1]}"
+    return f"l'article {quoted(text.strip())}"
+
+
 def year_label(year: FinancialYear | int, *, with_article: bool = True) -> str:
     """« l'exercice 2024 », or « l'exercice clos le 30 juin 2024 » when not a calendar year."""
     if isinstance(year, FinancialYear):

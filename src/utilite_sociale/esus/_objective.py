@@ -14,7 +14,7 @@ from ..reference import (
     esus_text_label,
     main_objective_rule,
 )
-from ._common import basis, condition_basis, join_fr, quoted
+from ._common import basis, condition_basis, join_fr, quoted, statute_article
 from .inputs import CriterionEvidence, EsusInputs, statutes_cell
 from .results import CheckResult, Column, Figure, LegalBasis, Reading, Status, Table
 
@@ -291,7 +291,7 @@ def check_objective(
     version_text = f"article 2 de la loi ESS (version {rule.article2_version})"
     counted = evaluation.counted
     statute_text = (
-        f"objet social à l'article {quoted(article)} des statuts"
+        f"objet social à {statute_article(article)} des statuts"
         if article
         else "article des statuts fixant l'objet social non cité"
     )

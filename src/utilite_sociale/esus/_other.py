@@ -12,7 +12,7 @@ from ..reference import (
     esus_text_label,
     plein_droit_conditions,
 )
-from ._common import add_years, basis, condition_basis, join_fr, quoted
+from ._common import add_years, basis, condition_basis, join_fr, statute_article
 from .inputs import COMMERCIAL_COMPANY, EsusInputs, common_cell, identity_cell, statutes_cell
 from .results import CheckResult, Column, Figure, Status, Table
 
@@ -156,7 +156,7 @@ def check_statutes(inputs: EsusInputs, on: dt.date, *, plein_droit: bool) -> Che
             notes=tuple(notes),
         )
     cited = join_fr(
-        [f"{number} à l'article {quoted(str(article))}" for number, _, article, _ in rows]
+        [f"{number} à {statute_article(str(article))}" for number, _, article, _ in rows]
     )
     return CheckResult(
         id="statuts",

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,10 +22,9 @@ from ..survey.layout import (
     SHEET_RESPONSES,
 )
 
-__all__ = ["FilledWorkbook", "frozen_bytes"]
+__all__ = ["FilledWorkbook"]
 
 _COMMENT_HEADER = "Commentaire"
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
 class FilledWorkbook:
@@ -134,41 +131,6 @@ class FilledWorkbook:
         properties.created = created
         buffer = io.BytesIO()
         self.book.save(buffer)
-        return frozen_bytes(buffer.getvalue(), created=created, modified=modified)
+        from .._frozen import frozen_workbook
 
-
-def _w3c(moment: dt.datetime) -> bytes:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
-
-
-def frozen_bytes(data: bytes, *, created: dt.datetime, modified: dt.datetime) -> bytes:
-    """Rewrite an ``.xlsx`` archive with fixed document dates and zip entry times.
-
-    Parameters
-    ----------
-    data
-        The archive written by openpyxl.
-    created, modified
-        The dates recorded in ``docProps/core.xml``; zip entries are dated ``modified``.
-
-    Returns
-    -------
-    bytes
-        The same workbook, byte for byte identical for identical contents and dates.
-    """
-    stamps = {b"created": _w3c(created), b"modified": _w3c(modified)}
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    moment = modified.timetuple()[:6]
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _CORE_DATES.sub(
-                    lambda match: match[1] + stamps[match[2]] + match[3], content
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=moment)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return output.getvalue()
+        return frozen_workbook(buffer.getvalue(), created=created, modified=modified)
