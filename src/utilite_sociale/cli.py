@@ -553,6 +553,37 @@ def dossier_esus(
         raise _ExitError(code)
 
 
+@app.command(
+    "demo",
+    cls=FrenchCommand,
+    help=(
+        "Tout essayer sur une fédération fictive fournie avec l'outil (12 membres, 2 années) : "
+        "modèles de classeurs, vérification des fichiers renvoyés et copies annotées, scores, "
+        "rapports des membres, rapport et classeur de campagne, dossier d'agrément ESUS.\n\n"
+        "Code de sortie : 0 dès que tout est écrit (les erreurs des fichiers d'exemple sont "
+        "voulues) ; 2 pour une erreur d'utilisation.\n\n"
+        "Exemple :\n\n"
+        "  utilite-sociale demo -o demo/ --ecraser"
+    ),
+)
+def demo(
+    sortie: Annotated[
+        Path,
+        typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire."),
+    ],
+    ecraser: Annotated[
+        bool,
+        typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
+    ] = False,
+    debug: DebugOption = False,
+) -> None:
+    from .commands.demo import run_demo
+
+    code = run_demo(output=sortie, overwrite=ecraser)
+    if code:
+        raise _ExitError(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code.
 

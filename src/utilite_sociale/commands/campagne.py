@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._render import console
 from ..errors import UsageError
 from ..framework import load_indicator_set
 
-__all__ = ["run_campagne"]
+if TYPE_CHECKING:
+    from ..framework.models import IndicatorSet
+    from ..survey.validation import SurveyReport
+
+__all__ = ["CampaignRun", "run_campagne", "run_campaign"]
 
 
 #: Scores of the campaign in a worker process (sent once, not with every report).
@@ -45,23 +50,17 @@ def _report_task(task: Task) -> str:
     return path
 
 
-def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: bool) -> int:
-    """Run the command; return 0 when every file is valid, 1 otherwise (outputs written)."""
-    from rich.markup import escape
+@dataclass(frozen=True, slots=True)
+class CampaignRun:
+    """What a campaign run wrote."""
 
-    from .._paths import safe_filename
-    from ..report.campaign import write_campaign_report
-    from ..report.member import campaign_medians_of, history_of
-    from ..scoring.api import read_campaign
-    from ..scoring.engine import score_campaign
-    from ..scoring.workbook import write_results
-    from ..survey.annotate import annotate_report
-    from ..survey.validation import collect_files, status_line
+    report: SurveyReport
+    reports: int
+    annotated: list[Path]
+    output: Path
 
-    if not folder.is_dir():
-        raise UsageError(f"{folder} n'est pas un dossier de fichiers renvoyés.")
-    if not collect_files([folder]):
-        raise UsageError(f"Aucun fichier à évaluer dans {folder} (.xlsx, .ods, .csv…).")
+
+def _prepare_output(output: Path, *, overwrite: bool) -> None:
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
         if not overwrite:
             raise UsageError(
@@ -72,8 +71,19 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
             shutil.rmtree(output)
         else:
             output.unlink()
-    ref = load_indicator_set(referentiel)
-    campaign, report = read_campaign([folder], ref)
+
+
+def run_campaign(folders: list[Path], ref: IndicatorSet, output: Path) -> CampaignRun:
+    """Read, verify and score every file of ``folders``; write every campaign output."""
+    from .._paths import safe_filename
+    from ..report.campaign import write_campaign_report
+    from ..report.member import campaign_medians_of, history_of
+    from ..scoring.api import read_campaign
+    from ..scoring.engine import score_campaign
+    from ..scoring.workbook import write_results
+    from ..survey.annotate import annotate_report
+
+    campaign, report = read_campaign(folders, ref)
     assert report is not None
     scores = score_campaign(campaign, ref)
     output.mkdir(parents=True, exist_ok=True)
@@ -108,6 +118,23 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
         return annotate_report(report, output / "a-renvoyer")
 
     annotated = _write_reports(scores, tasks, meanwhile=campaign_outputs)
+    return CampaignRun(report=report, reports=len(tasks), annotated=annotated, output=output)
+
+
+def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: bool) -> int:
+    """Run the command; return 0 when every file is valid, 1 otherwise (outputs written)."""
+    from rich.markup import escape
+
+    from ..survey.validation import collect_files, status_line
+
+    if not folder.is_dir():
+        raise UsageError(f"{folder} n'est pas un dossier de fichiers renvoyés.")
+    if not collect_files([folder]):
+        raise UsageError(f"Aucun fichier à évaluer dans {folder} (.xlsx, .ods, .csv…).")
+    _prepare_output(output, overwrite=overwrite)
+    ref = load_indicator_set(referentiel)
+    run = run_campaign([folder], ref, output)
+    report = run.report
     out = console()
     for result in report.files:
         out.print(escape(status_line(result)))
@@ -117,8 +144,8 @@ def run_campagne(folder: Path, *, referentiel: str, output: Path, overwrite: boo
         f"Fichiers lus : {counts['fichiers_lus']} = {scored} évalué(s) + "
         f"{counts['fichiers_rejetes']} rejeté(s)."
     )
-    out.print(f"Rapports des membres : {len(tasks)} dans {escape(str(output / 'rapports'))}")
-    out.print(f"Copies annotées à renvoyer : {len(annotated)}")
+    out.print(f"Rapports des membres : {run.reports} dans {escape(str(output / 'rapports'))}")
+    out.print(f"Copies annotées à renvoyer : {len(run.annotated)}")
     out.print(f"Résultats : {escape(str(output / 'resultats-campagne.xlsx'))}")
     out.print(f"Rapport de campagne : {escape(str(output / 'rapport-campagne.pdf'))}")
     return 0 if report.valid else 1

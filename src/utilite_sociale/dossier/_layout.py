@@ -107,7 +107,7 @@ _WEIGHTS = {
     "euros": 1.45,
     "pourcentage": 1.0,
     "quotite": 0.85,
-    "mois": 0.9,
+    "mois": 1.0,
     "date": 1.25,
     "oui-non": 0.85,
     "texte": 1.2,
@@ -124,7 +124,7 @@ def esus_table(table: Table, sheet: dict[str, Any], *, width: float) -> list[Any
     weights = [
         2.6
         if column.key in {"libelle", "motif", "intitule", "activite"}
-        else max(_WEIGHTS.get(column.unit, 1.0), max(map(len, column.label.split())) / 9)
+        else max(_WEIGHTS.get(column.unit, 1.0), max(map(len, column.label.split())) / 7)
         for column in columns
     ]
     total = sum(weights)
