@@ -12,6 +12,7 @@ import io
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -282,11 +283,16 @@ def _protect(sheet: Any) -> None:
     sheet.protection.sort = False
 
 
-def _unlock(cell: Any) -> None:
+@cache
+def _input_style() -> tuple[Any, Any]:
+    """The protection and fill of a cell to fill in (created once, shared by every cell)."""
     from openpyxl.styles import PatternFill, Protection
 
-    cell.protection = Protection(locked=False)
-    cell.fill = PatternFill("solid", fgColor="FFF8DC")
+    return Protection(locked=False), PatternFill("solid", fgColor="FFF8DC")
+
+
+def _unlock(cell: Any) -> None:
+    cell.protection, cell.fill = _input_style()
 
 
 def _validation(
@@ -512,25 +518,28 @@ def _responses_sheet(sheet: Any, ref: IndicatorSet, rows: int, lists: _Lists) ->
         question.alignment = WRAP
         tallest = max(tallest, estimated_lines(item.question, 28))
     sheet.row_dimensions[1].height = min(15 * tallest, 300)
+    from openpyxl.utils import get_column_letter
+
     cache: dict[tuple[Any, ...], Any] = {}
     for row in range(3, rows + 3):
         write_value(sheet.cell(row=row, column=1), row - 2)
-        for column, item in enumerate(items, start=2):
-            cell = sheet.cell(row=row, column=column)
-            _unlock(cell)
-            answer = item.answer
-            if answer.type == "likert" and answer.scale:
-                formula = lists.formula(answer.scale, ref.scale_labels(answer.scale))
-                _validation(sheet, cache, "list", cell.coordinate, formula1=formula)
-            elif answer.type == "oui-non":
-                _validation(sheet, cache, "list", cell.coordinate, formula1='"Oui,Non"')
-            elif answer.type == "choix" and answer.choices:
-                formula = lists.formula(item.id, [c.label for c in answer.choices])
-                _validation(sheet, cache, "list", cell.coordinate, formula1=formula)
-            elif answer.type in {"nombre", "effectif", "pourcentage", "montant"}:
-                _validation(
-                    sheet, cache, "decimal", cell.coordinate, **_bounds(answer.min, answer.max)
-                )
+        for column in range(2, len(items) + 2):
+            _unlock(sheet.cell(row=row, column=column))
+    # One validated range per column (adding cells one by one costs the square of the rows).
+    for column, item in enumerate(items, start=2):
+        letter = get_column_letter(column)
+        cells = f"{letter}3:{letter}{rows + 2}"
+        answer = item.answer
+        if answer.type == "likert" and answer.scale:
+            formula = lists.formula(answer.scale, ref.scale_labels(answer.scale))
+            _validation(sheet, cache, "list", cells, formula1=formula)
+        elif answer.type == "oui-non":
+            _validation(sheet, cache, "list", cells, formula1='"Oui,Non"')
+        elif answer.type == "choix" and answer.choices:
+            formula = lists.formula(item.id, [c.label for c in answer.choices])
+            _validation(sheet, cache, "list", cells, formula1=formula)
+        elif answer.type in {"nombre", "effectif", "pourcentage", "montant"}:
+            _validation(sheet, cache, "decimal", cells, **_bounds(answer.min, answer.max))
     _protect(sheet)
 
 
