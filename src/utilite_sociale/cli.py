@@ -73,6 +73,15 @@ ReferentielOption = Annotated[
     ),
 ]
 
+#: ``-o SORTIE/`` of the commands that write a folder.
+OutputFolderOption = Annotated[
+    Path, typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire.")
+]
+#: ``--ecraser`` of the commands that write a folder.
+OverwriteOption = Annotated[
+    bool,
+    typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
+]
 MappingOption = Annotated[
     Path | None,
     typer.Option(
@@ -482,14 +491,8 @@ def campagne(
         Path, typer.Argument(metavar="DOSSIER", help="Le dossier des fichiers renvoyés.")
     ],
     referentiel: ReferentielOption,
-    sortie: Annotated[
-        Path,
-        typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire."),
-    ],
-    ecraser: Annotated[
-        bool,
-        typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
-    ] = False,
+    sortie: OutputFolderOption,
+    ecraser: OverwriteOption = False,
     debug: DebugOption = False,
 ) -> None:
     from .commands.campagne import run_campagne
@@ -521,10 +524,7 @@ def dossier_esus(
         typer.Argument(metavar="FICHIER", help="Le classeur de l'organisation (xlsx, ods)."),
     ],
     referentiel: ReferentielOption,
-    sortie: Annotated[
-        Path,
-        typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire."),
-    ],
+    sortie: OutputFolderOption,
     date: Annotated[
         str | None,
         typer.Option(
@@ -538,10 +538,7 @@ def dossier_esus(
             show_default=False,
         ),
     ] = None,
-    ecraser: Annotated[
-        bool,
-        typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
-    ] = False,
+    ecraser: OverwriteOption = False,
     debug: DebugOption = False,
 ) -> None:
     from .commands.dossier_esus import run_dossier_esus
@@ -567,14 +564,8 @@ def dossier_esus(
     ),
 )
 def demo(
-    sortie: Annotated[
-        Path,
-        typer.Option("-o", "--sortie", metavar="SORTIE/", help="Le dossier à écrire."),
-    ],
-    ecraser: Annotated[
-        bool,
-        typer.Option("--ecraser", help="Remplacer le dossier de sortie s'il n'est pas vide."),
-    ] = False,
+    sortie: OutputFolderOption,
+    ecraser: OverwriteOption = False,
     debug: DebugOption = False,
 ) -> None:
     from .commands.demo import run_demo

@@ -8,10 +8,10 @@ same inputs give the same bytes).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..report._pdf import build_pdf
 from ..report.member import NBSP, _escape, _styles
 
 if TYPE_CHECKING:
@@ -235,46 +235,6 @@ def check_flowables(
         items += texts[3:]
     items.append(Spacer(1, 8))
     return items
-
-
-def build_pdf(
-    story: list[Any],
-    *,
-    title: str,
-    footer: str,
-    author: str = "utilite-sociale",
-) -> bytes:
-    """Lay out A4 pages with the footer and page numbers; the same story, the same bytes."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import cm
-    from reportlab.platypus import SimpleDocTemplate
-
-    from ..report._raster import binary_streams
-    from ..report.fonts import BODY
-
-    def decorate(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(BODY, 7.5)
-        canvas.drawString(2 * cm, 1.2 * cm, footer)
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"page {document.page}")
-        canvas.restoreState()
-
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=1.8 * cm,
-        bottomMargin=2 * cm,
-        title=title,
-        author=author,
-        lang="fr-FR",
-        invariant=1,
-    )
-    with binary_streams():
-        document.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()
 
 
 def date_text(day: dt.date) -> str:

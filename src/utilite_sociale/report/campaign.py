@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import os
 from pathlib import Path
@@ -34,11 +33,10 @@ def build_campaign_report(
 ) -> bytes:
     """Lay out the campaign report and return the PDF's bytes."""
     import numpy as np
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    from .fonts import BODY
+    from ._pdf import build_pdf
 
     styles = _styles()
     ref = scores.indicator_set
@@ -202,27 +200,11 @@ def build_campaign_report(
     else:
         story.append(_table(follow, [4.5 * cm, 4.5 * cm, 8 * cm], styles))
 
-    def decorate(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(BODY, 7.5)
-        canvas.drawString(2 * cm, 1.2 * cm, f"Campagne — référentiel {ref.id} {ref.version}")
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"page {document.page}")
-        canvas.restoreState()
-
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=1.8 * cm,
-        bottomMargin=2 * cm,
+    return build_pdf(
+        story,
         title=title or "Campagne d'auto-évaluation",
-        author="utilite-sociale",
-        lang="fr-FR",
+        footer=f"Campagne — référentiel {ref.id} {ref.version}",
     )
-    document.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()
 
 
 def write_campaign_report(

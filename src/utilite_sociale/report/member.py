@@ -10,7 +10,6 @@ shown (« effectif insuffisant »).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import os
 from collections.abc import Mapping, Sequence
@@ -260,12 +259,10 @@ def _key(values: list[float] | None) -> tuple[float, ...] | None:
 
 def build_member_report(report: MemberReport) -> bytes:
     """Lay out the report and return the PDF's bytes."""
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    from ._raster import binary_streams
-    from .fonts import BODY
+    from ._pdf import build_pdf
 
     styles = _styles()
     scores = report.scores
@@ -408,30 +405,11 @@ def build_member_report(report: MemberReport) -> bytes:
     story.append(PageBreak())
     story += _methodology(report, styles)
 
-    def decorate(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(BODY, 7.5)
-        canvas.drawString(
-            2 * cm, 1.2 * cm, f"{who} — {period} — référentiel {ref.id} {ref.version}"
-        )
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"page {document.page}")
-        canvas.restoreState()
-
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=1.8 * cm,
-        bottomMargin=2 * cm,
+    return build_pdf(
+        story,
         title=f"Rapport d'utilité sociale — {who}",
-        author="utilite-sociale",
-        lang="fr-FR",
+        footer=f"{who} — {period} — référentiel {ref.id} {ref.version}",
     )
-    with binary_streams():
-        document.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()
 
 
 def _isnan(values: Any) -> Any:
