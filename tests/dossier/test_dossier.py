@@ -256,3 +256,33 @@ def test_member_text_cannot_become_a_formula_in_the_annex(tmp_path: Path) -> Non
     ]
     assert found
     assert all(cell.data_type == "s" and cell.quotePrefix for cell in found)
+
+
+def test_a_plein_droit_esat_files_a_shorter_dossier(tmp_path: Path) -> None:
+    source = _workbook(
+        tmp_path,
+        "ESAT1",
+        **{
+            "esus.statuts.categorie_plein_droit": (
+                "11. Établissements et services d'aide par le travail (ESAT)"
+            ),
+            "esus.statuts.preuve_plein_droit": "Arrêté d'autorisation de l'ARS du 3 mars 1995",
+        },
+    )
+    dossier = write_esus_dossier(source, referentiel="ess-socle", output=tmp_path / "s", date=DAY)
+    assessment = dossier.assessment
+    assert assessment.plein_droit is True
+    assert assessment.file_type is not None
+    assert assessment.file_type.id == "A1"
+    # The 66 % test does not apply: no piece for it; ESS membership, the pay caps and the
+    # attestation on securities still do (L3332-17-1, II).
+    pieces = sorted(name for name in dossier.files if name.startswith("pieces/"))
+    assert pieces == [
+        "pieces/01-presentation-et-activites-d-utilite-sociale.pdf",
+        "pieces/02-politique-de-remuneration.pdf",
+        "pieces/03-attestation-titres-non-cotes.pdf",
+    ]
+    text = _text(dossier.folder / "dossier-esus.pdf")
+    assert "pieces/03-attestation-titres-non-cotes.pdf\n(à signer)" in text
+    assert "Arrêté d'autorisation de l'ARS" in text
+    assert "non applicable" in text

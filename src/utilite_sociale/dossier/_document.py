@@ -211,8 +211,9 @@ def _story(
     story.append(PageBreak())
     # -- documents ---------------------------------------------------------------------
     story += [_anchor(pages, "pieces"), paragraph("Pièces à joindre", sheet["h1"])]
+    attestation = next(p for p in pieces if p.slug == "attestation-titres-non-cotes")
     produced = {
-        "attestation-titres": "pieces/04-attestation-titres-non-cotes.pdf (à signer)",
+        "attestation-titres": f"pieces/{attestation.file_name} (à signer)",
         "fiche-demande": "éléments en page « Éléments pour la fiche de demande »",
     }
     documents = [["Pièce demandée", "Où la trouver"]]

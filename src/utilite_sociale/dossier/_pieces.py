@@ -225,7 +225,15 @@ def build_pieces(
             _attestation(assessment),
         ),
     ]
+    # A « de plein droit » applicant files a shorter dossier: no piece for a condition that
+    # does not apply to it (the attestation is always asked for).
+    kept = [
+        spec
+        for spec in specs
+        if spec[1] == "attestation-titres-non-cotes"
+        or any(assessment.check(c).status.value != "non applicable" for c in spec[3])
+    ]
     return [
-        Piece(number, slug, title, checks, pdf(title, story))
-        for number, slug, title, checks, story in specs
+        Piece(f"{index:02d}", slug, title, checks, pdf(title, story))
+        for index, (_, slug, title, checks, story) in enumerate(kept, start=1)
     ]
