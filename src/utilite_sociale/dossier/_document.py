@@ -84,7 +84,6 @@ def _story(
         Spacer(1, 0.6 * cm),
         rows_table(
             [
-                ["", ""],
                 *[[label, value] for label, value in header_lines(assessment)],
                 ["Appréciation d'ensemble", assessment.status.value],
                 ["Conditions", assessment.summary],

@@ -124,7 +124,7 @@ def esus_table(table: Table, sheet: dict[str, Any], *, width: float) -> list[Any
     weights = [
         2.6
         if column.key in {"libelle", "motif", "intitule", "activite"}
-        else max(_WEIGHTS.get(column.unit, 1.0), max(map(len, column.label.split())) / 7)
+        else max(_WEIGHTS.get(column.unit, 1.0), max(map(len, column.label.split())) / 6)
         for column in columns
     ]
     total = sum(weights)

@@ -70,7 +70,7 @@ def _head(title: str, assessment: EsusAssessment, sheet: dict[str, Any]) -> list
     from reportlab.lib.units import cm
     from reportlab.platypus import Spacer
 
-    rows = [["", ""], *[[label, value] for label, value in header_lines(assessment)]]
+    rows = [[label, value] for label, value in header_lines(assessment)]
     return [
         paragraph(title, sheet["title"]),
         Spacer(1, 0.3 * cm),
