@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -21,7 +22,9 @@ def _valid(path: Path, code: str) -> None:
     fill(path, {**cells, "org.code_adherent": code, "org.departement": "34"})
 
 
-def test_a_campaign_with_a_corrupt_file_and_another_referentiel(tmp_path: Path) -> None:
+def test_a_campaign_with_a_corrupt_file_and_another_referentiel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "retours"
     (folder / "sous-dossier").mkdir(parents=True)
     _valid(folder / "sous-dossier" / "A012.xlsx", "A012")
@@ -31,6 +34,10 @@ def test_a_campaign_with_a_corrupt_file_and_another_referentiel(tmp_path: Path) 
     fill(folder / "autre.xlsx", {"org.code_adherent": "A099"})
     output = tmp_path / "sortie"
     assert main(["campagne", str(folder), "-r", "ess-socle", "-o", str(output)]) == 1
+    printed = capsys.readouterr().out
+    assert "Fichiers lus : 3 = 1 évalué(s) + 2 rejeté(s)." in printed  # read = scored + rejected
+    assert "casse.xlsx" in printed
+    assert "autre.xlsx" in printed
     reports = sorted(p.name for p in (output / "rapports").iterdir())
     assert reports == ["rapport-a012-2025.pdf"]
     member = output / "rapports" / "rapport-a012-2025.pdf"
