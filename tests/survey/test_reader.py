@@ -99,3 +99,19 @@ def test_french_csv_export_reads_back_the_same(ref_id: str) -> None:
     codes = sorted(issue.code for issue in member.issues if not issue.is_error)
     assert "organisation-par-fichier" in codes
     assert "periode-inconnue" in codes
+
+
+def test_a_members_list_among_the_returned_files_is_rejected_for_what_it_is(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "membres.csv"
+    path.write_text(
+        "\ufeffcode_adherent;nom;departement\nA042;Le Fil d'Ariane;31\n", encoding="utf-8"
+    )
+    report = us.validate_survey([path], us.load_indicator_set("ess-socle"))
+    result = report.files[0]
+    assert result.status == "rejete"
+    assert result.reason is not None
+    assert "liste de membres" in result.reason
+    assert [issue.code for issue in result.issues] == ["feuille-manquante"]
+    assert "hors du dossier" in (result.issues[0].fix or "")

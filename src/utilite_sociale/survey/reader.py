@@ -227,6 +227,12 @@ def read_member_file(
     return member
 
 
+def _members_list(header: Sequence[Any]) -> bool:
+    """Whether a first row is the header of a members list (``modele --membres``)."""
+    names = {str(value).strip().lstrip("\ufeff").lower() for value in header if value is not None}
+    return "code_adherent" in names and "id" not in names
+
+
 class _Reader:
     def __init__(self, member: MemberFile, ref: IndicatorSet) -> None:
         self.member = member
@@ -344,6 +350,15 @@ class _Reader:
 
     def read_id_sheet(self, grid: Grid) -> None:
         header = self.id_header(grid)
+        if header is None and grid.height and _members_list(grid.row_values(0)):
+            self.issue(  # rejects the file, with this as its reason
+                "feuille-manquante",
+                f"« {self.member.file} » est une liste de membres (colonne « code_adherent ») "
+                "pour « modele --membres », pas un fichier renvoyé : il n'est pas évalué.",
+                _Context(grid, 0, 0),
+                fix="Rangez la liste des membres hors du dossier des fichiers renvoyés.",
+            )
+            return
         if header is None:
             self.issue(
                 "colonne-manquante",
