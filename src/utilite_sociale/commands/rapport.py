@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._render import console, print_issues
-from ..errors import InvalidDataError, Issue, UsageError
+from ..errors import UsageError
 from ..framework import load_indicator_set
 
 __all__ = ["run_rapport"]
@@ -16,7 +16,7 @@ def run_rapport(file: Path, *, referentiel: str, output: Path, campaign: Path | 
     from ..report.member import MemberReport, write_member_report
     from ..scoring.campaign import campaign_from_members
     from ..scoring.engine import score_campaign
-    from ..survey.validation import validate_survey
+    from ..survey.validation import accepted_file
 
     if output.suffix.lower() != ".pdf":
         raise UsageError(f"-o : le rapport doit finir par .pdf ({output.name}).")
@@ -25,15 +25,9 @@ def run_rapport(file: Path, *, referentiel: str, output: Path, campaign: Path | 
     if campaign is not None and not campaign.is_file():
         raise UsageError(f"--campagne : fichier introuvable : {campaign}")
     ref = load_indicator_set(referentiel)
-    report = validate_survey([file], ref)
-    result = report.files[0]
-    if result.status == "rejete" or result.member is None:
-        raise InvalidDataError(
-            result.issues
-            or [Issue(code="fichier-illisible", message=result.reason or "fichier rejeté")],
-            f"{file.name} est rejeté ({result.reason}) : pas de rapport.",
-        )
+    result = accepted_file(file, ref, making="rapport")
     member = result.member
+    assert member is not None
     scores = score_campaign(campaign_from_members([member], ref), ref)
     name = member.identity.get("org.nom")
     history: list[tuple[str, float]] = []

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InvalidDataError, Issue, UsageError
+from ..errors import Issue, UsageError
 
 if TYPE_CHECKING:
     from ..esus import EsusAssessment, EsusInputs
@@ -61,17 +61,11 @@ def _assess(
     from ..esus import esus_inputs_from_member, objective_evidence, run_checks
     from ..scoring.campaign import campaign_from_members
     from ..scoring.engine import score_campaign
-    from ..survey.validation import validate_survey
+    from ..survey.validation import accepted_file
 
-    report = validate_survey([path], ref)
-    result = report.files[0]
-    if result.status == "rejete" or result.member is None:
-        raise InvalidDataError(
-            result.issues
-            or [Issue(code="fichier-illisible", message=result.reason or "fichier rejeté")],
-            f"{path.name} est rejeté ({result.reason}) : pas de dossier.",
-        )
+    result = accepted_file(path, ref, making="dossier")
     member = result.member
+    assert member is not None
     inputs = esus_inputs_from_member(member, request_date=day)
     evidence: tuple[Any, ...] = ()
     if member.answers or member.respondents is not None:

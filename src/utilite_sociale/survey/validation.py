@@ -30,6 +30,7 @@ __all__ = [
     "FileResult",
     "SurveyDataError",
     "SurveyReport",
+    "accepted_file",
     "check_member_file",
     "collect_files",
     "issues_of",
@@ -176,8 +177,8 @@ class SurveyReport:
             f"{_n(c['fichiers_avec_erreurs'], 'avec erreurs', 'avec erreurs')}, "
             f"{_n(c['fichiers_rejetes'], 'rejeté', 'rejetés')} ; "
             f"{_n(c['reponses_lues'], 'réponse lue', 'réponses lues')} = "
-            f"{c['reponses_utilisees']} utilisée{'s' if c['reponses_utilisees'] > 1 else ''} + "
-            f"{c['reponses_rejetees']} rejetée{'s' if c['reponses_rejetees'] > 1 else ''}"
+            f"{_n(c['reponses_utilisees'], 'utilisée', 'utilisées')} + "
+            f"{_n(c['reponses_rejetees'], 'rejetée', 'rejetées')}"
         )
 
     def _repr_html_(self) -> str:
@@ -319,7 +320,36 @@ class SurveyReport:
 
 
 def _n(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
+    from .._format import format_number
+
+    return f"{format_number(count, 0)} {singular if count <= 1 else plural}"
+
+
+def accepted_file(path: str | os.PathLike[str], ref: IndicatorSet, *, making: str) -> FileResult:
+    """Verify one file that something is made from; its result when it is not rejected.
+
+    Parameters
+    ----------
+    path
+        The member's file.
+    ref
+        Its référentiel.
+    making
+        What cannot be made from a rejected file, for the message (« rapport »…).
+
+    Raises
+    ------
+    InvalidDataError
+        The file is rejected (unreadable, another référentiel, no answer…), with its reason.
+    """
+    result = validate_survey([path], ref).files[0]
+    if result.status == "rejete" or result.member is None:
+        raise InvalidDataError(
+            result.issues
+            or [Issue(code="fichier-illisible", message=result.reason or "fichier rejeté")],
+            f"{Path(path).name} est rejeté ({result.reason}) : pas de {making}.",
+        )
+    return result
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
